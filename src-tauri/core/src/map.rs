@@ -1,0 +1,250 @@
+//! An open map: the SQLite connection, the writer's lock, and the undo history.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::db;
+use crate::error::{Error, Result};
+use crate::lock;
+use crate::migrate::{self, APPLICATION_ID, LATEST};
+use crate::model::{EntityKind, Record, Snapshot, Summary};
+use crate::ops::{self, ChangeSet, Op};
+
+/// The file extension of maps.
+pub const EXTENSION: &str = "stakemap";
+
+/// How many steps undo remembers.
+pub const UNDO_LIMIT: usize = 500;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// What undo and redo would do next.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct HistoryState {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+/// An open `.stakemap` file.
+pub struct Map {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+    undo: Vec<ChangeSet>,
+    redo: Vec<ChangeSet>,
+    // Held for as long as the map is open; released on drop.
+    _lock: Option<File>,
+}
+
+impl std::fmt::Debug for Map {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Map").field("path", &self.path).field("read_only", &self.read_only).finish()
+    }
+}
+
+impl Map {
+    /// Opens a map for writing, creating it if the file does not exist, and upgrades its format.
+    ///
+    /// Fails with `AlreadyOpen` while another process writes it, `TooNew` for a map from a newer
+    /// version and `NotAMap` for other files; in those cases the file is not touched.
+    pub fn open(path: impl AsRef<Path>) -> Result<Map> {
+        let path = path.as_ref().to_path_buf();
+        let lock = lock::acquire(&path)?;
+        check_header(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        check_identity(&conn, &path, false)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::NotAMap { path, reason: format!("cannot use WAL (journal mode {mode})") });
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        migrate::run(&mut conn)?;
+        Ok(Map { conn, path, read_only: false, undo: Vec::new(), redo: Vec::new(), _lock: Some(lock) })
+    }
+
+    /// Opens an existing map for reading only; works while another process writes it.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Map> {
+        let path = path.as_ref().to_path_buf();
+        if !path.is_file() {
+            return Err(Error::io(&path, std::io::Error::from(std::io::ErrorKind::NotFound)));
+        }
+        check_header(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        check_identity(&conn, &path, true)?;
+        Ok(Map { conn, path, read_only: true, undo: Vec::new(), redo: Vec::new(), _lock: None })
+    }
+
+    /// The map's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Everything in the map.
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        db::snapshot(&self.conn)
+    }
+
+    /// How many items of each kind the map holds.
+    pub fn summary(&self) -> Result<Summary> {
+        db::summary(&self.conn)
+    }
+
+    /// Whether the map holds no items at all.
+    pub fn is_empty(&self) -> Result<bool> {
+        let s = self.summary()?;
+        Ok(s == Summary::default())
+    }
+
+    /// One item.
+    pub fn get(&self, kind: EntityKind, id: &str) -> Result<Option<Record>> {
+        db::get(&self.conn, kind, id)
+    }
+
+    /// Applies an operation in one IMMEDIATE transaction and records it for undo.
+    /// On error nothing is written and the history is unchanged.
+    pub fn apply(&mut self, op: Op) -> Result<ChangeSet> {
+        self.writable()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut changes = Vec::new();
+        let label = ops::execute(&tx, op, &mut changes)?;
+        tx.commit()?;
+        let set = ChangeSet { label, changes };
+        if !set.changes.is_empty() {
+            self.undo.push(set.clone());
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+        }
+        Ok(set)
+    }
+
+    /// Undoes the last operation; returns what it changed, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<ChangeSet>> {
+        let Some(last) = self.undo.last() else { return Ok(None) };
+        let inverse = last.inverse();
+        self.write(&inverse)?;
+        if let Some(done) = self.undo.pop() {
+            self.redo.push(done);
+        }
+        Ok(Some(inverse))
+    }
+
+    /// Redoes the last undone operation.
+    pub fn redo(&mut self) -> Result<Option<ChangeSet>> {
+        let Some(next) = self.redo.last() else { return Ok(None) };
+        let set = next.clone();
+        self.write(&set)?;
+        if let Some(done) = self.redo.pop() {
+            self.undo.push(done);
+        }
+        Ok(Some(set))
+    }
+
+    /// What undo and redo would do next.
+    pub fn history(&self) -> HistoryState {
+        HistoryState {
+            undo: self.undo.last().map(|s| s.label.clone()),
+            redo: self.redo.last().map(|s| s.label.clone()),
+        }
+    }
+
+    /// Writes a consistent copy of the map to `dest` (atomically: a temporary file, then rename).
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let temp = dir.join(format!(".stakemap-copy-{}.tmp", crate::model::new_id()));
+        let result = (|| {
+            let target = temp.to_str().ok_or_else(|| Error::invalid("path", "is not valid UTF-8"))?;
+            self.conn.execute("VACUUM INTO ?1", [target])?;
+            File::open(&temp).and_then(|f| f.sync_all()).map_err(|e| Error::io(&temp, e))?;
+            std::fs::rename(&temp, dest).map_err(|e| Error::io(dest, e))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.read_only { Err(Error::ReadOnly) } else { Ok(()) }
+    }
+
+    fn write(&mut self, set: &ChangeSet) -> Result<()> {
+        self.writable()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ops::write(&tx, &set.changes)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Refuses files that are not SQLite databases before SQLite touches them.
+fn check_header(path: &Path) -> Result<()> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    if read == 0 || &header == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(Error::NotAMap { path: path.to_path_buf(), reason: "it is not a database file".into() })
+    }
+}
+
+/// Checks the file is a Stakemap map this version can read, without writing to it.
+fn check_identity(conn: &Connection, path: &Path, read_only: bool) -> Result<()> {
+    let damaged = |e: rusqlite::Error| Error::NotAMap {
+        path: path.to_path_buf(),
+        reason: format!("it cannot be read ({e})"),
+    };
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
+    let version = migrate::version(conn).map_err(|e| match e {
+        Error::Storage(e) => damaged(e),
+        other => other,
+    })?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(damaged)?;
+    if app_id != APPLICATION_ID && !(app_id == 0 && tables == 0) {
+        return Err(Error::NotAMap {
+            path: path.to_path_buf(),
+            reason: "it is a database of another program".into(),
+        });
+    }
+    if version > LATEST {
+        return Err(Error::TooNew { path: path.to_path_buf(), found: version, supported: LATEST });
+    }
+    if read_only && version < LATEST {
+        return Err(Error::NotAMap {
+            path: path.to_path_buf(),
+            reason: format!(
+                "it uses map format {version}; open it once in Stakemap to upgrade it to {LATEST}"
+            ),
+        });
+    }
+    Ok(())
+}
