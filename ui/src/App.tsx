@@ -1,3 +1,78 @@
+/** The app window: toolbar, the contact and project lists, and the map canvas. */
+import { useEffect, useRef, useState } from "react";
+import { ContactList } from "./components/ContactList";
+import { Canvas, type CanvasHandle } from "./components/canvas/Canvas";
+import { NoticeBar } from "./components/NoticeBar";
+import { ProjectDialog } from "./components/ProjectDialog";
+import { ProjectList } from "./components/ProjectList";
+import { Toolbar } from "./components/Toolbar";
+import { Unavailable } from "./components/Unavailable";
+import { useShortcuts } from "./hooks/useShortcuts";
+import { type AppEvent, backend, type Project } from "./ipc/backend";
+import { useMap } from "./store/mapStore";
+
+function onAppEvent(event: AppEvent) {
+  const state = useMap.getState();
+  switch (event.action) {
+    case "new_map":
+      return state.switchMap(backend.newMap);
+    case "open_map":
+      return state.switchMap(backend.openMap);
+    case "save_copy_as":
+      return state.saveCopy();
+    case "undo":
+      return state.undo();
+    case "redo":
+      return state.redo();
+  }
+}
+
 export function App() {
-  return <main>Stakemap</main>;
+  const status = useMap((s) => s.status);
+  const load = useMap((s) => s.load);
+  const canvas = useRef<CanvasHandle>(null);
+  const [editingProject, setEditingProject] = useState<Project | "new" | null>(null);
+  useShortcuts();
+
+  useEffect(() => {
+    load();
+    backend.subscribe(onAppEvent).catch(() => {
+      // Without the channel the menu items do nothing; the toolbar still works.
+    });
+  }, [load]);
+
+  if (status === "loading") {
+    return (
+      <main className="loading" aria-busy="true">
+        Opening map…
+      </main>
+    );
+  }
+  if (status === "unavailable") {
+    return <Unavailable />;
+  }
+  return (
+    <div className="app">
+      <Toolbar />
+      <div className="workspace">
+        <aside className="sidebar" aria-label="Lists">
+          <ContactList />
+          <ProjectList
+            onReveal={(id) => canvas.current?.reveal(id)}
+            onEdit={(project) => setEditingProject(project)}
+          />
+        </aside>
+        <main className="main">
+          <Canvas ref={canvas} onAddProject={() => setEditingProject("new")} />
+        </main>
+      </div>
+      <NoticeBar />
+      {editingProject ? (
+        <ProjectDialog
+          project={editingProject === "new" ? undefined : editingProject}
+          onClose={() => setEditingProject(null)}
+        />
+      ) : null}
+    </div>
+  );
 }

@@ -38,11 +38,19 @@ fn json<T: serde::de::DeserializeOwned>(row: &Row, index: usize) -> rusqlite::Re
 }
 
 fn organization(row: &Row) -> rusqlite::Result<Organization> {
-    Ok(Organization { id: row.get(0)?, name: row.get(1)?, notes: row.get(2)? })
+    Ok(Organization {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        notes: row.get(2)?,
+    })
 }
 
 fn teammate(row: &Row) -> rusqlite::Result<Teammate> {
-    Ok(Teammate { id: row.get(0)?, name: row.get(1)?, email: row.get(2)? })
+    Ok(Teammate {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+    })
 }
 
 fn contact(row: &Row) -> rusqlite::Result<Contact> {
@@ -75,7 +83,12 @@ fn project(row: &Row) -> rusqlite::Result<Project> {
         target_date: row.get(5)?,
         required_roles,
         notes: row.get(7)?,
-        frame: Frame { x: row.get(8)?, y: row.get(9)?, width: row.get(10)?, height: row.get(11)? },
+        frame: Frame {
+            x: row.get(8)?,
+            y: row.get(9)?,
+            width: row.get(10)?,
+            height: row.get(11)?,
+        },
     })
 }
 
@@ -138,19 +151,27 @@ fn with_participants(conn: &Connection, mut items: Vec<Interaction>) -> Result<V
     if items.is_empty() {
         return Ok(items);
     }
-    let index: HashMap<Id, usize> =
-        items.iter().enumerate().map(|(i, item)| (item.id.clone(), i)).collect();
+    let index: HashMap<Id, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.id.clone(), i))
+        .collect();
     for (table, column, teammates) in [
         ("interaction_contacts", "contact", false),
         ("interaction_teammates", "teammate", true),
     ] {
-        let sql = format!("SELECT interaction, {column} FROM {table} ORDER BY interaction, position");
+        let sql =
+            format!("SELECT interaction, {column} FROM {table} ORDER BY interaction, position");
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let interaction: String = row.get(0)?;
             if let Some(&i) = index.get(&interaction) {
-                let list = if teammates { &mut items[i].teammates } else { &mut items[i].contacts };
+                let list = if teammates {
+                    &mut items[i].teammates
+                } else {
+                    &mut items[i].contacts
+                };
                 list.push(row.get(1)?);
             }
         }
@@ -160,14 +181,50 @@ fn with_participants(conn: &Connection, mut items: Vec<Interaction>) -> Result<V
 
 /// Reads the whole map.
 pub fn snapshot(conn: &Connection) -> Result<Snapshot> {
-    let interactions = select(conn, INTERACTION, "ORDER BY date DESC, id", &[], interaction)?;
+    let interactions = select(
+        conn,
+        INTERACTION,
+        "ORDER BY date DESC, id",
+        &[],
+        interaction,
+    )?;
     Ok(Snapshot {
-        organizations: select(conn, ORGANIZATION, "ORDER BY name COLLATE NOCASE, id", &[], organization)?,
-        teammates: select(conn, TEAMMATE, "ORDER BY name COLLATE NOCASE, id", &[], teammate)?,
-        contacts: select(conn, CONTACT, "ORDER BY name COLLATE NOCASE, id", &[], contact)?,
-        projects: select(conn, PROJECT, "ORDER BY name COLLATE NOCASE, id", &[], project)?,
+        organizations: select(
+            conn,
+            ORGANIZATION,
+            "ORDER BY name COLLATE NOCASE, id",
+            &[],
+            organization,
+        )?,
+        teammates: select(
+            conn,
+            TEAMMATE,
+            "ORDER BY name COLLATE NOCASE, id",
+            &[],
+            teammate,
+        )?,
+        contacts: select(
+            conn,
+            CONTACT,
+            "ORDER BY name COLLATE NOCASE, id",
+            &[],
+            contact,
+        )?,
+        projects: select(
+            conn,
+            PROJECT,
+            "ORDER BY name COLLATE NOCASE, id",
+            &[],
+            project,
+        )?,
         stakes: select(conn, STAKE, "ORDER BY project, contact", &[], stake)?,
-        relationships: select(conn, RELATIONSHIP, "ORDER BY from_contact, to_contact, id", &[], relationship)?,
+        relationships: select(
+            conn,
+            RELATIONSHIP,
+            "ORDER BY from_contact, to_contact, id",
+            &[],
+            relationship,
+        )?,
         interactions: with_participants(conn, interactions)?,
     })
 }
@@ -199,9 +256,15 @@ pub fn get(conn: &Connection, kind: EntityKind, id: &str) -> Result<Option<Recor
         EntityKind::Organization => {
             one(select(conn, ORGANIZATION, by_id, &[&id], organization)?).map(Record::Organization)
         }
-        EntityKind::Teammate => one(select(conn, TEAMMATE, by_id, &[&id], teammate)?).map(Record::Teammate),
-        EntityKind::Contact => one(select(conn, CONTACT, by_id, &[&id], contact)?).map(Record::Contact),
-        EntityKind::Project => one(select(conn, PROJECT, by_id, &[&id], project)?).map(Record::Project),
+        EntityKind::Teammate => {
+            one(select(conn, TEAMMATE, by_id, &[&id], teammate)?).map(Record::Teammate)
+        }
+        EntityKind::Contact => {
+            one(select(conn, CONTACT, by_id, &[&id], contact)?).map(Record::Contact)
+        }
+        EntityKind::Project => {
+            one(select(conn, PROJECT, by_id, &[&id], project)?).map(Record::Project)
+        }
         EntityKind::Stake => one(select(conn, STAKE, by_id, &[&id], stake)?).map(Record::Stake),
         EntityKind::Relationship => {
             one(select(conn, RELATIONSHIP, by_id, &[&id], relationship)?).map(Record::Relationship)
@@ -214,16 +277,23 @@ pub fn get(conn: &Connection, kind: EntityKind, id: &str) -> Result<Option<Recor
 }
 
 /// Like `with_participants`, for a few interactions.
-fn with_participants_of(conn: &Connection, mut items: Vec<Interaction>) -> Result<Vec<Interaction>> {
+fn with_participants_of(
+    conn: &Connection,
+    mut items: Vec<Interaction>,
+) -> Result<Vec<Interaction>> {
     for item in &mut items {
         let mut stmt = conn.prepare_cached(
             "SELECT contact FROM interaction_contacts WHERE interaction = ?1 ORDER BY position",
         )?;
-        item.contacts = stmt.query_map([&item.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        item.contacts = stmt
+            .query_map([&item.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut stmt = conn.prepare_cached(
             "SELECT teammate FROM interaction_teammates WHERE interaction = ?1 ORDER BY position",
         )?;
-        item.teammates = stmt.query_map([&item.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        item.teammates = stmt
+            .query_map([&item.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
     }
     Ok(items)
 }
@@ -248,7 +318,13 @@ fn table(kind: EntityKind) -> &'static str {
 
 /// The stake of a contact on a project, if any.
 pub fn stake_of(conn: &Connection, project: &str, contact: &str) -> Result<Option<Stake>> {
-    Ok(one(select(conn, STAKE, "WHERE project = ?1 AND contact = ?2", &[&project, &contact], stake)?))
+    Ok(one(select(
+        conn,
+        STAKE,
+        "WHERE project = ?1 AND contact = ?2",
+        &[&project, &contact],
+        stake,
+    )?))
 }
 
 /// Items that refer to `kind`/`id`, which a delete of it must change or remove.
@@ -256,24 +332,78 @@ pub fn dependents(conn: &Connection, kind: EntityKind, id: &str) -> Result<Vec<R
     let mut out = Vec::new();
     match kind {
         EntityKind::Organization => {
-            out.extend(select(conn, CONTACT, "WHERE organization = ?1", &[&id], contact)?.into_iter().map(Record::Contact));
-            out.extend(select(conn, PROJECT, "WHERE organization = ?1", &[&id], project)?.into_iter().map(Record::Project));
+            out.extend(
+                select(conn, CONTACT, "WHERE organization = ?1", &[&id], contact)?
+                    .into_iter()
+                    .map(Record::Contact),
+            );
+            out.extend(
+                select(conn, PROJECT, "WHERE organization = ?1", &[&id], project)?
+                    .into_iter()
+                    .map(Record::Project),
+            );
         }
         EntityKind::Teammate => {
-            out.extend(select(conn, STAKE, "WHERE owner = ?1", &[&id], stake)?.into_iter().map(Record::Stake));
-            let items = select(conn, INTERACTION, "WHERE id IN (SELECT interaction FROM interaction_teammates WHERE teammate = ?1)", &[&id], interaction)?;
-            out.extend(with_participants_of(conn, items)?.into_iter().map(Record::Interaction));
+            out.extend(
+                select(conn, STAKE, "WHERE owner = ?1", &[&id], stake)?
+                    .into_iter()
+                    .map(Record::Stake),
+            );
+            let items = select(
+                conn,
+                INTERACTION,
+                "WHERE id IN (SELECT interaction FROM interaction_teammates WHERE teammate = ?1)",
+                &[&id],
+                interaction,
+            )?;
+            out.extend(
+                with_participants_of(conn, items)?
+                    .into_iter()
+                    .map(Record::Interaction),
+            );
         }
         EntityKind::Contact => {
-            out.extend(select(conn, STAKE, "WHERE contact = ?1", &[&id], stake)?.into_iter().map(Record::Stake));
-            out.extend(select(conn, RELATIONSHIP, "WHERE from_contact = ?1 OR to_contact = ?1", &[&id], relationship)?.into_iter().map(Record::Relationship));
-            let items = select(conn, INTERACTION, "WHERE id IN (SELECT interaction FROM interaction_contacts WHERE contact = ?1)", &[&id], interaction)?;
-            out.extend(with_participants_of(conn, items)?.into_iter().map(Record::Interaction));
+            out.extend(
+                select(conn, STAKE, "WHERE contact = ?1", &[&id], stake)?
+                    .into_iter()
+                    .map(Record::Stake),
+            );
+            out.extend(
+                select(
+                    conn,
+                    RELATIONSHIP,
+                    "WHERE from_contact = ?1 OR to_contact = ?1",
+                    &[&id],
+                    relationship,
+                )?
+                .into_iter()
+                .map(Record::Relationship),
+            );
+            let items = select(
+                conn,
+                INTERACTION,
+                "WHERE id IN (SELECT interaction FROM interaction_contacts WHERE contact = ?1)",
+                &[&id],
+                interaction,
+            )?;
+            out.extend(
+                with_participants_of(conn, items)?
+                    .into_iter()
+                    .map(Record::Interaction),
+            );
         }
         EntityKind::Project => {
-            out.extend(select(conn, STAKE, "WHERE project = ?1", &[&id], stake)?.into_iter().map(Record::Stake));
+            out.extend(
+                select(conn, STAKE, "WHERE project = ?1", &[&id], stake)?
+                    .into_iter()
+                    .map(Record::Stake),
+            );
             let items = select(conn, INTERACTION, "WHERE project = ?1", &[&id], interaction)?;
-            out.extend(with_participants_of(conn, items)?.into_iter().map(Record::Interaction));
+            out.extend(
+                with_participants_of(conn, items)?
+                    .into_iter()
+                    .map(Record::Interaction),
+            );
         }
         EntityKind::Stake | EntityKind::Relationship | EntityKind::Interaction => {}
     }
@@ -309,7 +439,15 @@ pub fn put(conn: &Connection, record: &Record) -> Result<()> {
                    notes = excluded.notes, cadence_days = excluded.cadence_days",
             )?
             .execute(params![
-                c.id, c.name, c.title, c.organization, c.email, c.phone, c.location, tags, c.notes,
+                c.id,
+                c.name,
+                c.title,
+                c.organization,
+                c.email,
+                c.phone,
+                c.location,
+                tags,
+                c.notes,
                 c.cadence_days
             ])?;
         }
@@ -377,7 +515,14 @@ pub fn put(conn: &Connection, record: &Record) -> Result<()> {
                    to_contact = excluded.to_contact, kind = excluded.kind,
                    strength = excluded.strength, notes = excluded.notes",
             )?
-            .execute(params![r.id, r.from, r.to, r.kind.key(), r.strength, r.notes])?;
+            .execute(params![
+                r.id,
+                r.from,
+                r.to,
+                r.kind.key(),
+                r.strength,
+                r.notes
+            ])?;
         }
         Record::Interaction(i) => {
             conn.prepare_cached(
@@ -387,7 +532,14 @@ pub fn put(conn: &Connection, record: &Record) -> Result<()> {
                    project = excluded.project, sentiment = excluded.sentiment,
                    notes = excluded.notes",
             )?
-            .execute(params![i.id, i.date, i.channel.key(), i.project, i.sentiment, i.notes])?;
+            .execute(params![
+                i.id,
+                i.date,
+                i.channel.key(),
+                i.project,
+                i.sentiment,
+                i.notes
+            ])?;
             conn.prepare_cached("DELETE FROM interaction_contacts WHERE interaction = ?1")?
                 .execute([&i.id])?;
             conn.prepare_cached("DELETE FROM interaction_teammates WHERE interaction = ?1")?

@@ -23,7 +23,11 @@ pub enum Error {
          to {supported}); update Stakemap to open it. The file was not changed.",
         path.display()
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// The file is not a Stakemap map (or is damaged beyond reading).
     #[error("{} is not a Stakemap map: {reason}", path.display())]
     NotAMap { path: PathBuf, reason: String },
@@ -32,7 +36,10 @@ pub enum Error {
     ReadOnly,
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// SQLite refused an operation (disk full, I/O error, constraint).
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -61,7 +68,9 @@ impl Error {
             Error::Invalid { .. } => ErrorKind::Invalid,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::AlreadyOpen { .. } => ErrorKind::AlreadyOpen,
-            Error::TooNew { .. } | Error::NotAMap { .. } | Error::ReadOnly => ErrorKind::Incompatible,
+            Error::TooNew { .. } | Error::NotAMap { .. } | Error::ReadOnly => {
+                ErrorKind::Incompatible
+            }
             Error::Io { .. } | Error::Storage(_) => ErrorKind::Storage,
         }
     }
@@ -75,11 +84,17 @@ impl Error {
     }
 
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Invalid { field: field.into(), message: message.into() }
+        Error::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

@@ -28,7 +28,9 @@ pub(crate) fn acquire(map: &Path) -> Result<File> {
         .map_err(|e| Error::io(&path, e))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(TryLockError::WouldBlock) => Err(Error::AlreadyOpen { path: map.to_path_buf() }),
+        Err(TryLockError::WouldBlock) => Err(Error::AlreadyOpen {
+            path: map.to_path_buf(),
+        }),
         Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
     }
 }

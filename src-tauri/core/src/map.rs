@@ -44,7 +44,10 @@ pub struct Map {
 
 impl std::fmt::Debug for Map {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Map").field("path", &self.path).field("read_only", &self.read_only).finish()
+        f.debug_struct("Map")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish()
     }
 }
 
@@ -65,27 +68,47 @@ impl Map {
         check_identity(&conn, &path, false)?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::NotAMap { path, reason: format!("cannot use WAL (journal mode {mode})") });
+            return Err(Error::NotAMap {
+                path,
+                reason: format!("cannot use WAL (journal mode {mode})"),
+            });
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
         migrate::run(&mut conn)?;
-        Ok(Map { conn, path, read_only: false, undo: Vec::new(), redo: Vec::new(), _lock: Some(lock) })
+        Ok(Map {
+            conn,
+            path,
+            read_only: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            _lock: Some(lock),
+        })
     }
 
     /// Opens an existing map for reading only; works while another process writes it.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Map> {
         let path = path.as_ref().to_path_buf();
         if !path.is_file() {
-            return Err(Error::io(&path, std::io::Error::from(std::io::ErrorKind::NotFound)));
+            return Err(Error::io(
+                &path,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
         }
         check_header(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&path, flags)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         check_identity(&conn, &path, true)?;
-        Ok(Map { conn, path, read_only: true, undo: Vec::new(), redo: Vec::new(), _lock: None })
+        Ok(Map {
+            conn,
+            path,
+            read_only: true,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            _lock: None,
+        })
     }
 
     /// The map's file.
@@ -118,7 +141,9 @@ impl Map {
     /// On error nothing is written and the history is unchanged.
     pub fn apply(&mut self, op: Op) -> Result<ChangeSet> {
         self.writable()?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut changes = Vec::new();
         let label = ops::execute(&tx, op, &mut changes)?;
         tx.commit()?;
@@ -135,7 +160,9 @@ impl Map {
 
     /// Undoes the last operation; returns what it changed, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<ChangeSet>> {
-        let Some(last) = self.undo.last() else { return Ok(None) };
+        let Some(last) = self.undo.last() else {
+            return Ok(None);
+        };
         let inverse = last.inverse();
         self.write(&inverse)?;
         if let Some(done) = self.undo.pop() {
@@ -146,7 +173,9 @@ impl Map {
 
     /// Redoes the last undone operation.
     pub fn redo(&mut self) -> Result<Option<ChangeSet>> {
-        let Some(next) = self.redo.last() else { return Ok(None) };
+        let Some(next) = self.redo.last() else {
+            return Ok(None);
+        };
         let set = next.clone();
         self.write(&set)?;
         if let Some(done) = self.redo.pop() {
@@ -165,12 +194,41 @@ impl Map {
 
     /// Writes a consistent copy of the map to `dest` (atomically: a temporary file, then rename).
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
-        let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        // Replacing a map's file under an open connection corrupts it: refuse this map's own file,
+        // and (through its lock) a map another window or process is writing.
+        if let (Ok(own), Ok(other)) = (self.path.canonicalize(), dest.canonicalize())
+            && own == other
+        {
+            return Err(Error::invalid(
+                "path",
+                "is this map's own file; choose another file for the copy",
+            ));
+        }
+        let _dest_lock = lock::acquire(dest)?;
+        let dir = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         let temp = dir.join(format!(".stakemap-copy-{}.tmp", crate::model::new_id()));
         let result = (|| {
-            let target = temp.to_str().ok_or_else(|| Error::invalid("path", "is not valid UTF-8"))?;
+            let target = temp
+                .to_str()
+                .ok_or_else(|| Error::invalid("path", "is not valid UTF-8"))?;
             self.conn.execute("VACUUM INTO ?1", [target])?;
-            File::open(&temp).and_then(|f| f.sync_all()).map_err(|e| Error::io(&temp, e))?;
+            File::open(&temp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::io(&temp, e))?;
+            // A log left beside the replaced file (by a writer that crashed) would be replayed
+            // over the copy when it is opened.
+            for suffix in ["-wal", "-shm", "-journal"] {
+                let mut side = dest.as_os_str().to_owned();
+                side.push(suffix);
+                match std::fs::remove_file(&side) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(Error::io(PathBuf::from(side), e)),
+                }
+            }
             std::fs::rename(&temp, dest).map_err(|e| Error::io(dest, e))
         })();
         if result.is_err() {
@@ -180,12 +238,18 @@ impl Map {
     }
 
     fn writable(&self) -> Result<()> {
-        if self.read_only { Err(Error::ReadOnly) } else { Ok(()) }
+        if self.read_only {
+            Err(Error::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     fn write(&mut self, set: &ChangeSet) -> Result<()> {
         self.writable()?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         ops::write(&tx, &set.changes)?;
         tx.commit()?;
         Ok(())
@@ -199,7 +263,7 @@ fn check_header(path: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(Error::io(path, e)),
     };
-    let mut header = [0u8; 16];
+    let mut header = [0u8; 100];
     let mut read = 0;
     while read < header.len() {
         match file.read(&mut header[read..]) {
@@ -208,11 +272,43 @@ fn check_header(path: &Path) -> Result<()> {
             Err(e) => return Err(Error::io(path, e)),
         }
     }
-    if read == 0 || &header == SQLITE_MAGIC {
-        Ok(())
-    } else {
-        Err(Error::NotAMap { path: path.to_path_buf(), reason: "it is not a database file".into() })
+    if read == 0 {
+        return Ok(());
     }
+    if read < SQLITE_MAGIC.len() || &header[..SQLITE_MAGIC.len()] != SQLITE_MAGIC {
+        return Err(Error::NotAMap {
+            path: path.to_path_buf(),
+            reason: "it is not a database file".into(),
+        });
+    }
+    // Refuse what the header already tells apart, before SQLite opens the file: opening even
+    // read-only leaves `-wal` and `-shm` files beside a WAL database. (The header's fields can
+    // only lag behind the WAL for maps, so `check_identity` still has the last word.)
+    if read == header.len() {
+        let field = |at: usize| {
+            i64::from(i32::from_be_bytes([
+                header[at],
+                header[at + 1],
+                header[at + 2],
+                header[at + 3],
+            ]))
+        };
+        let (version, app_id) = (field(60), field(68));
+        if app_id != APPLICATION_ID && app_id != 0 {
+            return Err(Error::NotAMap {
+                path: path.to_path_buf(),
+                reason: "it is a database of another program".into(),
+            });
+        }
+        if version > LATEST {
+            return Err(Error::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: LATEST,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Checks the file is a Stakemap map this version can read, without writing to it.
@@ -221,7 +317,9 @@ fn check_identity(conn: &Connection, path: &Path, read_only: bool) -> Result<()>
         path: path.to_path_buf(),
         reason: format!("it cannot be read ({e})"),
     };
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(damaged)?;
     let version = migrate::version(conn).map_err(|e| match e {
         Error::Storage(e) => damaged(e),
         other => other,
@@ -236,7 +334,11 @@ fn check_identity(conn: &Connection, path: &Path, read_only: bool) -> Result<()>
         });
     }
     if version > LATEST {
-        return Err(Error::TooNew { path: path.to_path_buf(), found: version, supported: LATEST });
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST,
+        });
     }
     if read_only && version < LATEST {
         return Err(Error::NotAMap {

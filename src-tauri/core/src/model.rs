@@ -17,9 +17,9 @@ pub fn new_id() -> Id {
 /// Declares a string enum with its snake_case names and labels for people.
 macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $key:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
         #[serde(rename_all = "snake_case")]
+        $(#[$meta])*
         pub enum $name { $($(#[$vmeta])* $variant,)+ }
 
         impl $name {
@@ -68,6 +68,8 @@ labelled_enum! {
 
 labelled_enum! {
     /// How a touchpoint happened. Only `InPerson` counts as face-to-face.
+    /// (Named `ContactChannel` in TypeScript, where `Channel` is Tauri's IPC channel.)
+    #[serde(rename = "ContactChannel")]
     Channel {
         InPerson = "in_person", "In person";
         Video = "video", "Video call";
@@ -103,14 +105,14 @@ labelled_enum! {
 pub const DEFAULT_ROLE: Role = Role::Influencer;
 
 /// The roles a new project requires unless told otherwise.
-pub const DEFAULT_REQUIRED_ROLES: [Role; 3] = [Role::DecisionMaker, Role::EconomicBuyer, Role::Champion];
+pub const DEFAULT_REQUIRED_ROLES: [Role; 3] =
+    [Role::DecisionMaker, Role::EconomicBuyer, Role::Champion];
 
 /// A customer company or unit (an account).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Organization {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
     pub notes: String,
 }
 
@@ -119,7 +121,6 @@ pub struct Organization {
 pub struct Teammate {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
     pub email: String,
 }
 
@@ -128,23 +129,15 @@ pub struct Teammate {
 pub struct Contact {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
     pub title: String,
     /// The organization they work for.
-    #[serde(default)]
     pub organization: Option<Id>,
-    #[serde(default)]
     pub email: String,
-    #[serde(default)]
     pub phone: String,
-    #[serde(default)]
     pub location: String,
-    #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
     pub notes: String,
     /// Stay-in-touch cadence for face-to-face contact, in days; `None` uses the role's default.
-    #[serde(default)]
     pub cadence_days: Option<u16>,
 }
 
@@ -162,18 +155,14 @@ pub struct Frame {
 pub struct Project {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
     pub organization: Option<Id>,
     pub status: ProjectStatus,
     /// Free-form stage ("Discovery", "Proposal"...).
-    #[serde(default)]
     pub stage: String,
     /// Target date, `YYYY-MM-DD`.
-    #[serde(default)]
     pub target_date: Option<String>,
     /// Roles the project needs covered by mapped contacts.
     pub required_roles: Vec<Role>,
-    #[serde(default)]
     pub notes: String,
     pub frame: Frame,
 }
@@ -192,12 +181,9 @@ pub struct Stake {
     /// 1..5
     pub interest: u8,
     /// The teammate who holds this relationship.
-    #[serde(default)]
     pub owner: Option<Id>,
     /// Our own view of the relationship's health, -2..+2.
-    #[serde(default)]
     pub health: Option<i8>,
-    #[serde(default)]
     pub notes: String,
     /// Position of the card inside its project frame.
     pub x: f64,
@@ -213,7 +199,6 @@ pub struct Relationship {
     pub kind: RelationshipKind,
     /// 1 (weak) ..5 (strong)
     pub strength: u8,
-    #[serde(default)]
     pub notes: String,
 }
 
@@ -227,15 +212,11 @@ pub struct Interaction {
     /// The contacts present (at least one).
     pub contacts: Vec<Id>,
     /// The teammates present.
-    #[serde(default)]
     pub teammates: Vec<Id>,
     /// The project it was about, if any.
-    #[serde(default)]
     pub project: Option<Id>,
     /// The contact's expressed sentiment, -2..+2.
-    #[serde(default)]
     pub sentiment: Option<i8>,
-    #[serde(default)]
     pub notes: String,
 }
 
@@ -280,7 +261,9 @@ impl EntityKind {
     /// Parses the singular or plural name (`contact`, `contacts`).
     pub fn parse(name: &str) -> Option<EntityKind> {
         let singular = name.strip_suffix('s').unwrap_or(name);
-        EntityKind::ALL.into_iter().find(|k| k.name() == singular || k.name() == name)
+        EntityKind::ALL
+            .into_iter()
+            .find(|k| k.name() == singular || k.name() == name)
     }
 }
 

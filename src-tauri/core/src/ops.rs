@@ -93,8 +93,15 @@ fn record_change(
     before: Option<Record>,
     after: Option<Record>,
 ) -> Result<()> {
-    let Some(sample) = after.as_ref().or(before.as_ref()) else { return Ok(()) };
-    let change = Change { kind: sample.kind(), id: sample.id().to_string(), before, after };
+    let Some(sample) = after.as_ref().or(before.as_ref()) else {
+        return Ok(());
+    };
+    let change = Change {
+        kind: sample.kind(),
+        id: sample.id().to_string(),
+        before,
+        after,
+    };
     write(conn, std::slice::from_ref(&change))?;
     changes.push(change);
     Ok(())
@@ -115,9 +122,16 @@ fn put(conn: &Connection, mut record: Record, changes: &mut Vec<Change>) -> Resu
     Ok(label)
 }
 
-fn delete(conn: &Connection, kind: EntityKind, id: &str, changes: &mut Vec<Change>) -> Result<String> {
-    let before = db::get(conn, kind, id)?
-        .ok_or_else(|| Error::NotFound { kind: kind.name(), id: id.to_string() })?;
+fn delete(
+    conn: &Connection,
+    kind: EntityKind,
+    id: &str,
+    changes: &mut Vec<Change>,
+) -> Result<String> {
+    let before = db::get(conn, kind, id)?.ok_or_else(|| Error::NotFound {
+        kind: kind.name(),
+        id: id.to_string(),
+    })?;
     let label = format!("Delete {}", describe(conn, &before)?);
     for dependent in db::dependents(conn, kind, id)? {
         let after = unlink(dependent.clone(), kind, id);
@@ -168,7 +182,10 @@ fn require(conn: &Connection, field: &str, kind: EntityKind, id: &str) -> Result
     if db::exists(conn, kind, id)? {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("no {} with id {id}", kind.name())))
+        Err(Error::invalid(
+            field,
+            format!("no {} with id {id}", kind.name()),
+        ))
     }
 }
 
@@ -182,12 +199,18 @@ fn require_opt(conn: &Connection, field: &str, kind: EntityKind, id: &Option<Id>
 fn check_references(conn: &Connection, record: &Record) -> Result<()> {
     match record {
         Record::Organization(_) | Record::Teammate(_) => Ok(()),
-        Record::Contact(c) => {
-            require_opt(conn, "contact.organization", EntityKind::Organization, &c.organization)
-        }
-        Record::Project(p) => {
-            require_opt(conn, "project.organization", EntityKind::Organization, &p.organization)
-        }
+        Record::Contact(c) => require_opt(
+            conn,
+            "contact.organization",
+            EntityKind::Organization,
+            &c.organization,
+        ),
+        Record::Project(p) => require_opt(
+            conn,
+            "project.organization",
+            EntityKind::Organization,
+            &p.organization,
+        ),
         Record::Stake(s) => {
             require(conn, "stake.project", EntityKind::Project, &s.project)?;
             require(conn, "stake.contact", EntityKind::Contact, &s.contact)?;
@@ -197,7 +220,10 @@ fn check_references(conn: &Connection, record: &Record) -> Result<()> {
             {
                 let who = name_of(conn, EntityKind::Contact, &s.contact)?;
                 let what = name_of(conn, EntityKind::Project, &s.project)?;
-                return Err(Error::invalid("stake.contact", format!("{who} is already on {what}")));
+                return Err(Error::invalid(
+                    "stake.contact",
+                    format!("{who} is already on {what}"),
+                ));
             }
             Ok(())
         }
@@ -207,10 +233,20 @@ fn check_references(conn: &Connection, record: &Record) -> Result<()> {
         }
         Record::Interaction(i) => {
             for (n, id) in i.contacts.iter().enumerate() {
-                require(conn, &format!("interaction.contacts[{n}]"), EntityKind::Contact, id)?;
+                require(
+                    conn,
+                    &format!("interaction.contacts[{n}]"),
+                    EntityKind::Contact,
+                    id,
+                )?;
             }
             for (n, id) in i.teammates.iter().enumerate() {
-                require(conn, &format!("interaction.teammates[{n}]"), EntityKind::Teammate, id)?;
+                require(
+                    conn,
+                    &format!("interaction.teammates[{n}]"),
+                    EntityKind::Teammate,
+                    id,
+                )?;
             }
             require_opt(conn, "interaction.project", EntityKind::Project, &i.project)
         }

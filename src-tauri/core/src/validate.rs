@@ -22,7 +22,7 @@ pub fn normalize(record: &mut Record) -> Result<()> {
     match record {
         Record::Organization(o) => {
             name("organization.name", &mut o.name)?;
-            notes("organization.notes", &mut o.notes)
+            notes("organization.notes", &o.notes)
         }
         Record::Teammate(t) => {
             name("teammate.name", &mut t.name)?;
@@ -42,7 +42,7 @@ fn contact(c: &mut Contact) -> Result<()> {
     email("contact.email", &mut c.email)?;
     line("contact.phone", &mut c.phone)?;
     line("contact.location", &mut c.location)?;
-    notes("contact.notes", &mut c.notes)?;
+    notes("contact.notes", &c.notes)?;
     blank_to_none(&mut c.organization);
     let mut tags: Vec<String> = Vec::with_capacity(c.tags.len());
     for tag in &c.tags {
@@ -52,18 +52,27 @@ fn contact(c: &mut Contact) -> Result<()> {
         }
         check_text("contact.tags", &tag, false)?;
         if tag.chars().count() > MAX_TAG {
-            return Err(Error::invalid("contact.tags", format!("tag \"{tag}\" is longer than {MAX_TAG} characters")));
+            return Err(Error::invalid(
+                "contact.tags",
+                format!("tag \"{tag}\" is longer than {MAX_TAG} characters"),
+            ));
         }
         tags.push(tag);
     }
     if tags.len() > MAX_TAGS {
-        return Err(Error::invalid("contact.tags", format!("at most {MAX_TAGS} tags")));
+        return Err(Error::invalid(
+            "contact.tags",
+            format!("at most {MAX_TAGS} tags"),
+        ));
     }
     c.tags = tags;
     if let Some(days) = c.cadence_days
         && !(1..=3650).contains(&days)
     {
-        return Err(Error::invalid("contact.cadence_days", format!("{days} is not between 1 and 3650 days")));
+        return Err(Error::invalid(
+            "contact.cadence_days",
+            format!("{days} is not between 1 and 3650 days"),
+        ));
     }
     Ok(())
 }
@@ -71,7 +80,7 @@ fn contact(c: &mut Contact) -> Result<()> {
 fn project(p: &mut Project) -> Result<()> {
     name("project.name", &mut p.name)?;
     line("project.stage", &mut p.stage)?;
-    notes("project.notes", &mut p.notes)?;
+    notes("project.notes", &p.notes)?;
     blank_to_none(&mut p.organization);
     if let Some(date) = &mut p.target_date {
         *date = date.trim().to_string();
@@ -101,7 +110,7 @@ fn stake(s: &mut Stake) -> Result<()> {
         range("stake.health", i64::from(h), -2, 2)?;
     }
     blank_to_none(&mut s.owner);
-    notes("stake.notes", &mut s.notes)?;
+    notes("stake.notes", &s.notes)?;
     coord("stake.x", s.x)?;
     coord("stake.y", s.y)
 }
@@ -110,10 +119,13 @@ fn relationship(r: &mut Relationship) -> Result<()> {
     required_id("relationship.from", &r.from)?;
     required_id("relationship.to", &r.to)?;
     if r.from == r.to {
-        return Err(Error::invalid("relationship.to", "a contact cannot have a relationship with themselves"));
+        return Err(Error::invalid(
+            "relationship.to",
+            "a contact cannot have a relationship with themselves",
+        ));
     }
     range("relationship.strength", i64::from(r.strength), 1, 5)?;
-    notes("relationship.notes", &mut r.notes)
+    notes("relationship.notes", &r.notes)
 }
 
 fn interaction(i: &mut Interaction) -> Result<()> {
@@ -122,13 +134,16 @@ fn interaction(i: &mut Interaction) -> Result<()> {
     dedupe(&mut i.contacts);
     dedupe(&mut i.teammates);
     if i.contacts.is_empty() {
-        return Err(Error::invalid("interaction.contacts", "name at least one contact"));
+        return Err(Error::invalid(
+            "interaction.contacts",
+            "name at least one contact",
+        ));
     }
     blank_to_none(&mut i.project);
     if let Some(s) = i.sentiment {
         range("interaction.sentiment", i64::from(s), -2, 2)?;
     }
-    notes("interaction.notes", &mut i.notes)
+    notes("interaction.notes", &i.notes)
 }
 
 fn name(field: &str, value: &mut String) -> Result<()> {
@@ -146,15 +161,21 @@ fn line(field: &str, value: &mut String) -> Result<()> {
     }
     check_text(field, value, false)?;
     if value.chars().count() > MAX_NAME {
-        return Err(Error::invalid(field, format!("is longer than {MAX_NAME} characters")));
+        return Err(Error::invalid(
+            field,
+            format!("is longer than {MAX_NAME} characters"),
+        ));
     }
     Ok(())
 }
 
-fn notes(field: &str, value: &mut String) -> Result<()> {
+fn notes(field: &str, value: &str) -> Result<()> {
     check_text(field, value, true)?;
     if value.chars().count() > MAX_NOTES {
-        return Err(Error::invalid(field, format!("is longer than {MAX_NOTES} characters")));
+        return Err(Error::invalid(
+            field,
+            format!("is longer than {MAX_NOTES} characters"),
+        ));
     }
     Ok(())
 }
@@ -166,7 +187,10 @@ fn email(field: &str, value: &mut String) -> Result<()> {
             !user.is_empty() && host.contains('.') && !value.contains(char::is_whitespace)
         });
         if !ok {
-            return Err(Error::invalid(field, format!("\"{value}\" is not an email address")));
+            return Err(Error::invalid(
+                field,
+                format!("\"{value}\" is not an email address"),
+            ));
         }
     }
     Ok(())
@@ -180,7 +204,11 @@ pub fn check_text(field: &str, value: &str, multiline: bool) -> Result<()> {
         if (ch.is_control() && !allowed_space) || is_bidi_control(ch) {
             return Err(Error::invalid(
                 field,
-                format!("contains a control character U+{:04X} at position {}", ch as u32, index + 1),
+                format!(
+                    "contains a control character U+{:04X} at position {}",
+                    ch as u32,
+                    index + 1
+                ),
             ));
         }
     }
@@ -193,14 +221,20 @@ fn is_bidi_control(ch: char) -> bool {
 
 fn range(field: &str, value: i64, min: i64, max: i64) -> Result<()> {
     if value < min || value > max {
-        return Err(Error::invalid(field, format!("{value} is not between {min} and {max}")));
+        return Err(Error::invalid(
+            field,
+            format!("{value} is not between {min} and {max}"),
+        ));
     }
     Ok(())
 }
 
 fn coord(field: &str, value: f64) -> Result<()> {
     if !value.is_finite() || value.abs() > MAX_COORD {
-        return Err(Error::invalid(field, format!("{value} is not a position on the canvas")));
+        return Err(Error::invalid(
+            field,
+            format!("{value} is not a position on the canvas"),
+        ));
     }
     Ok(())
 }
@@ -228,9 +262,18 @@ fn required_id(field: &str, id: &str) -> Result<()> {
 
 /// Checks a `YYYY-MM-DD` date.
 pub fn iso_date(field: &str, value: &str) -> Result<()> {
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map(|_| ())
-        .map_err(|_| Error::invalid(field, format!("\"{value}\" is not a date (YYYY-MM-DD)")))
+    // chrono also takes `2025-1-5`, `+2025-01-05` or `99-01-05`; dates are stored and sorted as
+    // text, so only the canonical form is accepted.
+    let canonical = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .is_ok_and(|date| value.len() == 10 && date.format("%Y-%m-%d").to_string() == value);
+    if canonical {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("\"{value}\" is not a date (YYYY-MM-DD)"),
+        ))
+    }
 }
 
 fn blank_to_none(value: &mut Option<String>) {
@@ -242,4 +285,246 @@ fn blank_to_none(value: &mut Option<String>) {
 fn dedupe(ids: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| !id.trim().is_empty() && seen.insert(id.clone()));
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::model::{Channel, Organization, Teammate};
+
+    fn contact(name: &str) -> Contact {
+        Contact {
+            id: "c".into(),
+            name: name.into(),
+            title: String::new(),
+            organization: None,
+            email: String::new(),
+            phone: String::new(),
+            location: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            cadence_days: None,
+        }
+    }
+
+    fn normalized(c: Contact) -> Result<Contact> {
+        let mut record = Record::Contact(c);
+        normalize(&mut record)?;
+        match record {
+            Record::Contact(c) => Ok(c),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn field_of(result: Result<impl std::fmt::Debug>) -> String {
+        result.unwrap_err().field().unwrap().to_string()
+    }
+
+    #[test]
+    fn single_line_fields_are_trimmed_and_notes_are_kept_as_typed() {
+        let mut c = contact("  Dana Ruiz \t");
+        c.title = " CFO ".into();
+        c.phone = "  +31 10 123 4567 ".into();
+        c.location = "\u{a0}Rotterdam\u{a0}".into();
+        c.email = " dana@northwind.example ".into();
+        c.notes = "  Prefers mornings.\n\tLikes data.  ".into();
+        c.organization = Some("   ".into());
+        let c = normalized(c).unwrap();
+        assert_eq!(c.name, "Dana Ruiz");
+        assert_eq!(c.title, "CFO");
+        assert_eq!(c.phone, "+31 10 123 4567");
+        assert_eq!(c.location, "Rotterdam");
+        assert_eq!(c.email, "dana@northwind.example");
+        assert_eq!(c.notes, "  Prefers mornings.\n\tLikes data.  ");
+        assert_eq!(c.organization, None, "a blank organization is none");
+
+        let mut org = Record::Organization(Organization {
+            id: "o".into(),
+            name: "\n Northwind \r\n".into(),
+            notes: String::new(),
+        });
+        normalize(&mut org).unwrap();
+        assert!(matches!(org, Record::Organization(o) if o.name == "Northwind"));
+    }
+
+    #[test]
+    fn names_that_are_empty_after_trimming_or_too_long_are_refused() {
+        assert_eq!(field_of(normalized(contact(" \t\n "))), "contact.name");
+        assert!(normalized(contact(&"x".repeat(MAX_NAME))).is_ok());
+        assert_eq!(
+            field_of(normalized(contact(&"é".repeat(MAX_NAME + 1)))),
+            "contact.name"
+        );
+    }
+
+    #[test]
+    fn tags_are_trimmed_and_deduplicated_ignoring_case() {
+        let mut c = contact("Dana");
+        c.tags = [
+            "finance", " Finance", "exec", "", "  ", "FINANCE ", "exec", "Exec", "it",
+        ]
+        .map(String::from)
+        .to_vec();
+        let c = normalized(c).unwrap();
+        assert_eq!(
+            c.tags,
+            ["finance", "exec", "it"],
+            "first spelling wins, order kept"
+        );
+
+        let mut c = contact("Dana");
+        c.tags = (0..MAX_TAGS + 1).map(|n| format!("tag{n}")).collect();
+        assert_eq!(field_of(normalized(c)), "contact.tags");
+        // Duplicates do not count towards the limit.
+        let mut c = contact("Dana");
+        c.tags = (0..MAX_TAGS * 2)
+            .map(|n| format!("tag{}", n % MAX_TAGS))
+            .collect();
+        assert_eq!(normalized(c).unwrap().tags.len(), MAX_TAGS);
+
+        let mut c = contact("Dana");
+        c.tags = vec!["x".repeat(MAX_TAG + 1)];
+        assert_eq!(field_of(normalized(c)), "contact.tags");
+        let mut c = contact("Dana");
+        c.tags = vec!["fin\u{0}ance".into()];
+        assert_eq!(field_of(normalized(c)), "contact.tags");
+    }
+
+    #[test]
+    fn email_addresses_are_checked_and_may_be_empty() {
+        for ok in [
+            "",
+            "dana@northwind.example",
+            "d.ruiz+crm@mail.northwind.co.uk",
+            "  a@b.c  ",
+        ] {
+            let mut c = contact("Dana");
+            c.email = ok.into();
+            assert!(normalized(c).is_ok(), "{ok:?} was refused");
+        }
+        for bad in [
+            "dana",
+            "@northwind.example",
+            "dana@localhost",
+            "dana ruiz@northwind.example",
+            "dana@north wind.example",
+        ] {
+            let mut c = contact("Dana");
+            c.email = bad.into();
+            assert_eq!(
+                field_of(normalized(c)),
+                "contact.email",
+                "{bad:?} was accepted"
+            );
+        }
+        let mut t = Record::Teammate(Teammate {
+            id: "t".into(),
+            name: "Alex".into(),
+            email: "alex".into(),
+        });
+        assert_eq!(field_of(normalize(&mut t)), "teammate.email");
+    }
+
+    #[test]
+    fn control_characters_and_bidi_overrides_are_refused() {
+        for bad in [
+            "Dana\u{0}",
+            "Dana\u{7}Ruiz",
+            "Dana\nRuiz",
+            "Da\tna",
+            "Dana\u{1b}[31m",
+            "Dana\u{7f}",
+            "Dana \u{202E}zeuR",
+            "\u{2066}Dana",
+            "Dana\u{200F}",
+            "Dana\u{61C}",
+        ] {
+            assert_eq!(
+                field_of(normalized(contact(bad))),
+                "contact.name",
+                "{bad:?} was accepted"
+            );
+        }
+        let err = check_text("contact.name", "ab\u{202E}", false).unwrap_err();
+        assert!(err.to_string().contains("U+202E at position 3"), "{err}");
+        // Line breaks and tabs are fine in notes, other control characters are not.
+        assert!(check_text("contact.notes", "line one\r\nline two\tend", true).is_ok());
+        assert!(check_text("contact.notes", "bell\u{7}", true).is_err());
+        assert!(check_text("contact.notes", "\u{202D}spoof", true).is_err());
+        // Ordinary non-ASCII text is fine.
+        assert!(normalized(contact("Zoë Ñúñez-Łukasiewicz 李明 محمد")).is_ok());
+    }
+
+    #[test]
+    fn dates_must_be_canonical_iso_dates() {
+        for ok in ["2025-01-05", "2024-02-29", "1999-12-31"] {
+            assert!(iso_date("d", ok).is_ok(), "{ok:?} was refused");
+        }
+        for bad in [
+            "",
+            "2025-1-5",
+            "2025-01-5",
+            "+2025-01-05",
+            "99-01-05",
+            "-0001-01-01",
+            "2025-02-29",
+            "2025-01-05 ",
+            "2025/01/05",
+            "2025-01-05T00:00",
+        ] {
+            assert!(iso_date("d", bad).is_err(), "{bad:?} was accepted");
+        }
+        let mut i = Record::Interaction(Interaction {
+            id: "i".into(),
+            date: " 2025-01-05 ".into(),
+            channel: Channel::Email,
+            contacts: vec!["c".into(), " ".into(), "c".into(), "d".into()],
+            teammates: vec![],
+            project: Some(String::new()),
+            sentiment: None,
+            notes: String::new(),
+        });
+        normalize(&mut i).unwrap();
+        let Record::Interaction(i) = i else { panic!() };
+        assert_eq!(i.date, "2025-01-05");
+        assert_eq!(
+            i.contacts,
+            ["c", "d"],
+            "blank and repeated contacts are dropped"
+        );
+        assert_eq!(i.project, None);
+    }
+
+    #[test]
+    fn project_required_roles_are_deduplicated_and_blank_dates_cleared() {
+        use crate::model::{ProjectStatus, Role};
+        let mut p = Record::Project(Project {
+            id: "p".into(),
+            name: " Fleet ".into(),
+            organization: None,
+            status: ProjectStatus::Active,
+            stage: String::new(),
+            target_date: Some("  ".into()),
+            required_roles: vec![Role::Champion, Role::DecisionMaker, Role::Champion],
+            notes: String::new(),
+            frame: Frame {
+                x: 0.0,
+                y: 0.0,
+                width: MIN_FRAME,
+                height: MAX_FRAME,
+            },
+        });
+        normalize(&mut p).unwrap();
+        let Record::Project(mut p) = p else { panic!() };
+        assert_eq!(p.name, "Fleet");
+        assert_eq!(p.target_date, None);
+        assert_eq!(p.required_roles, [Role::Champion, Role::DecisionMaker]);
+        p.frame.width = MIN_FRAME - 1.0;
+        assert_eq!(
+            field_of(normalize(&mut Record::Project(p))),
+            "project.frame.width"
+        );
+    }
 }

@@ -1,0 +1,228 @@
+//! The app's state: the open map and what the commands do with it. Nothing here needs a window,
+//! so the command handlers are tested against real map files without one.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use serde::Serialize;
+use specta::Type;
+use stakemap_core::{ChangeSet, Error, HistoryState, Map, Op, Snapshot};
+
+use crate::error::AppError;
+use crate::settings::Settings;
+
+/// File name of the map created on first start, in the app's data folder.
+pub const DEFAULT_MAP_NAME: &str = "My accounts.stakemap";
+
+/// The open map, as the UI sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct MapInfo {
+    /// Full path of the map file.
+    pub path: String,
+    /// File name without extension, for titles.
+    pub name: String,
+    pub history: HistoryState,
+}
+
+/// What an operation, undo or redo changed, and what undo and redo would do next.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Applied {
+    pub changes: ChangeSet,
+    pub history: HistoryState,
+}
+
+/// Where the app keeps its own files.
+#[derive(Debug, Clone)]
+pub struct Folders {
+    /// Holds `settings.json`.
+    pub config: PathBuf,
+    /// Holds the default map.
+    pub data: PathBuf,
+}
+
+/// The state behind every command.
+#[derive(Debug)]
+pub struct AppState {
+    folders: Folders,
+    map: Mutex<Option<Map>>,
+    /// Why the start-up map could not be opened, until another map is.
+    startup_error: Mutex<Option<AppError>>,
+}
+
+impl AppState {
+    /// State with no map open yet.
+    pub fn new(folders: Folders) -> Self {
+        AppState {
+            folders,
+            map: Mutex::new(None),
+            startup_error: Mutex::new(None),
+        }
+    }
+
+    fn settings_file(&self) -> PathBuf {
+        self.folders.config.join("settings.json")
+    }
+
+    /// The map to open at start: the first argument, else the last map, else the default map.
+    pub fn startup_path(&self, argument: Option<PathBuf>) -> PathBuf {
+        if let Some(path) = argument {
+            return path;
+        }
+        if let Some(last) = Settings::load(&self.settings_file()).last_map
+            && last.is_file()
+        {
+            return last;
+        }
+        self.folders.data.join(DEFAULT_MAP_NAME)
+    }
+
+    /// Opens the start-up map; on failure keeps the error for the UI to show.
+    pub fn open_at_startup(&self, argument: Option<PathBuf>) {
+        let path = self.startup_path(argument);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            *lock(&self.startup_error) = Some(
+                Error::Io {
+                    path: dir.to_path_buf(),
+                    source: e,
+                }
+                .into(),
+            );
+            return;
+        }
+        if let Err(error) = self.switch_to(&path) {
+            *lock(&self.startup_error) = Some(error);
+        }
+    }
+
+    /// Opens `path` (creating it if new) and makes it the open map; the previous map stays open
+    /// if this fails.
+    pub fn switch_to(&self, path: &Path) -> Result<MapInfo, AppError> {
+        let map = Map::open(path)?;
+        let info = info(&map);
+        *lock(&self.map) = Some(map);
+        *lock(&self.startup_error) = None;
+        let settings = Settings {
+            last_map: Some(absolute(path)),
+        };
+        if let Err(e) = settings.save(&self.settings_file()) {
+            // Not fatal: the map is open; only "open last map" will not remember it.
+            eprintln!("stakemap: could not save settings: {e}");
+        }
+        Ok(info)
+    }
+
+    /// Creates a new, empty map at `path`; refuses an existing file so nothing is overwritten.
+    pub fn create(&self, path: &Path) -> Result<MapInfo, AppError> {
+        if path.exists() {
+            return Err(AppError {
+                kind: stakemap_core::ErrorKind::Invalid,
+                message: format!(
+                    "{} already exists; choose a new file name for a new map, or open it instead",
+                    path.display()
+                ),
+                field: Some("path".into()),
+            });
+        }
+        self.switch_to(path)
+    }
+
+    fn with_map<T>(&self, f: impl FnOnce(&mut Map) -> Result<T, Error>) -> Result<T, AppError> {
+        let mut guard = lock(&self.map);
+        match guard.as_mut() {
+            Some(map) => Ok(f(map)?),
+            None => Err(lock(&self.startup_error)
+                .clone()
+                .unwrap_or_else(AppError::no_map)),
+        }
+    }
+
+    /// The open map's file and history.
+    pub fn map_info(&self) -> Result<MapInfo, AppError> {
+        self.with_map(|map| Ok(info(map)))
+    }
+
+    /// Everything in the open map.
+    pub fn load_map(&self) -> Result<Snapshot, AppError> {
+        self.with_map(|map| map.snapshot())
+    }
+
+    /// Applies an operation.
+    pub fn apply(&self, op: Op) -> Result<Applied, AppError> {
+        self.with_map(|map| {
+            let changes = map.apply(op)?;
+            Ok(Applied {
+                changes,
+                history: map.history(),
+            })
+        })
+    }
+
+    /// Undoes the last operation (no changes when there is nothing to undo).
+    pub fn undo(&self) -> Result<Applied, AppError> {
+        self.with_map(|map| {
+            let changes = map.undo()?.unwrap_or_else(empty);
+            Ok(Applied {
+                changes,
+                history: map.history(),
+            })
+        })
+    }
+
+    /// Redoes the last undone operation.
+    pub fn redo(&self) -> Result<Applied, AppError> {
+        self.with_map(|map| {
+            let changes = map.redo()?.unwrap_or_else(empty);
+            Ok(Applied {
+                changes,
+                history: map.history(),
+            })
+        })
+    }
+
+    /// Writes a copy of the open map to `dest`.
+    pub fn save_copy(&self, dest: &Path) -> Result<(), AppError> {
+        if self
+            .map_info()
+            .is_ok_and(|info| Path::new(&info.path) == absolute(dest))
+        {
+            return Err(AppError {
+                kind: stakemap_core::ErrorKind::Invalid,
+                message: "a copy needs another file than the open map".into(),
+                field: Some("path".into()),
+            });
+        }
+        self.with_map(|map| map.save_copy(dest))
+    }
+}
+
+fn empty() -> ChangeSet {
+    ChangeSet {
+        label: String::new(),
+        changes: Vec::new(),
+    }
+}
+
+fn info(map: &Map) -> MapInfo {
+    let path = absolute(map.path());
+    MapInfo {
+        name: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.to_string_lossy().into_owned(),
+        history: map.history(),
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Locks a mutex, recovering the data if a panicking thread poisoned it.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -1,0 +1,209 @@
+//! The command handlers on real map files, as the UI calls them.
+
+use std::path::Path;
+
+use stakemap_app::state::{AppState, Folders};
+use stakemap_core::model::{Contact, Frame, Project, ProjectStatus, Stake};
+use stakemap_core::{EntityKind, ErrorKind, Op, Record};
+
+fn state(dir: &Path) -> AppState {
+    AppState::new(Folders {
+        config: dir.join("config"),
+        data: dir.join("data"),
+    })
+}
+
+fn contact(name: &str) -> Record {
+    Record::Contact(Contact {
+        id: String::new(),
+        name: name.into(),
+        title: String::new(),
+        organization: None,
+        email: String::new(),
+        phone: String::new(),
+        location: String::new(),
+        tags: vec![],
+        notes: String::new(),
+        cadence_days: None,
+    })
+}
+
+fn project(name: &str) -> Record {
+    Record::Project(Project {
+        id: String::new(),
+        name: name.into(),
+        organization: None,
+        status: ProjectStatus::Active,
+        stage: String::new(),
+        target_date: None,
+        required_roles: vec![],
+        notes: String::new(),
+        frame: Frame {
+            x: 0.0,
+            y: 0.0,
+            width: 600.0,
+            height: 400.0,
+        },
+    })
+}
+
+#[test]
+fn first_start_creates_the_default_map_and_remembers_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(None);
+    let info = app.map_info().unwrap();
+    assert!(info.path.ends_with(stakemap_app::state::DEFAULT_MAP_NAME));
+    assert!(Path::new(&info.path).starts_with(dir.path().join("data")));
+    drop(app);
+
+    // Next start without an argument opens the last map.
+    let other = dir.path().join("other.stakemap");
+    let app = state(dir.path());
+    app.open_at_startup(Some(other.clone()));
+    drop(app);
+    let app = state(dir.path());
+    assert_eq!(app.startup_path(None), std::path::absolute(&other).unwrap());
+}
+
+#[test]
+fn an_argument_opens_that_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.stakemap");
+    let app = state(dir.path());
+    app.open_at_startup(Some(path.clone()));
+    let info = app.map_info().unwrap();
+    assert_eq!(info.name, "acme");
+    assert!(path.is_file());
+}
+
+#[test]
+fn a_map_open_elsewhere_is_reported_and_nothing_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.stakemap");
+    let _holder = stakemap_core::Map::open(&path).unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(path));
+    let error = app.load_map().unwrap_err();
+    assert_eq!(error.kind, ErrorKind::AlreadyOpen);
+    assert!(error.message.contains("already open"), "{}", error.message);
+}
+
+#[test]
+fn apply_undo_redo_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(dir.path().join("m.stakemap")));
+    let added = app
+        .apply(Op::Put {
+            record: contact("Dana Ruiz"),
+        })
+        .unwrap();
+    assert_eq!(added.history.undo.as_deref(), Some("Add contact Dana Ruiz"));
+    assert_eq!(app.load_map().unwrap().contacts.len(), 1);
+    let undone = app.undo().unwrap();
+    assert!(undone.changes.changes[0].after.is_none());
+    assert!(app.load_map().unwrap().contacts.is_empty());
+    assert_eq!(
+        undone.history.redo.as_deref(),
+        Some("Add contact Dana Ruiz")
+    );
+    app.redo().unwrap();
+    assert_eq!(app.load_map().unwrap().contacts[0].name, "Dana Ruiz");
+}
+
+#[test]
+fn invalid_input_names_the_field_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(dir.path().join("m.stakemap")));
+    let error = app
+        .apply(Op::Put {
+            record: contact("   "),
+        })
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert_eq!(error.field.as_deref(), Some("contact.name"));
+
+    let c = app
+        .apply(Op::Put {
+            record: contact("Dana"),
+        })
+        .unwrap();
+    let contact_id = c.changes.changes[0].id.clone();
+    let stake = Record::Stake(Stake {
+        id: String::new(),
+        project: "missing".into(),
+        contact: contact_id,
+        role: stakemap_core::model::Role::Champion,
+        stance: 0,
+        influence: 3,
+        interest: 3,
+        owner: None,
+        health: None,
+        notes: String::new(),
+        x: 0.0,
+        y: 0.0,
+    });
+    let error = app.apply(Op::Put { record: stake }).unwrap_err();
+    assert_eq!(error.field.as_deref(), Some("stake.project"));
+    let map = app.load_map().unwrap();
+    assert!(map.stakes.is_empty());
+    assert_eq!(
+        app.map_info().unwrap().history.undo.as_deref(),
+        Some("Add contact Dana")
+    );
+}
+
+#[test]
+fn new_map_refuses_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("precious.stakemap");
+    std::fs::write(&existing, b"keep me").unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(dir.path().join("m.stakemap")));
+    let error = app.create(&existing).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert_eq!(std::fs::read(&existing).unwrap(), b"keep me");
+    // The open map is still the previous one.
+    assert!(app.map_info().unwrap().path.ends_with("m.stakemap"));
+}
+
+#[test]
+fn switching_maps_releases_the_previous_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.stakemap");
+    let app = state(dir.path());
+    app.open_at_startup(Some(first.clone()));
+    app.apply(Op::Put {
+        record: project("Rollout"),
+    })
+    .unwrap();
+    app.create(&dir.path().join("second.stakemap")).unwrap();
+    assert!(app.load_map().unwrap().projects.is_empty());
+    // The first map is free again: another writer can open it and sees its project.
+    let map = stakemap_core::Map::open(&first).unwrap();
+    assert_eq!(map.summary().unwrap().projects, 1);
+}
+
+#[test]
+fn save_copy_writes_a_map_that_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(dir.path().join("m.stakemap")));
+    app.apply(Op::Put {
+        record: contact("Dana"),
+    })
+    .unwrap();
+    let copy = dir.path().join("copy.stakemap");
+    app.save_copy(&copy).unwrap();
+    let map = stakemap_core::Map::open_read_only(&copy).unwrap();
+    assert_eq!(map.summary().unwrap().contacts, 1);
+    // The open map can still be edited.
+    let removed = app.load_map().unwrap().contacts[0].id.clone();
+    app.apply(Op::Delete {
+        kind: EntityKind::Contact,
+        id: removed,
+    })
+    .unwrap();
+}

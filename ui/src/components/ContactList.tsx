@@ -1,0 +1,128 @@
+/** The contact list: search, add, edit and delete the people on the customer side. */
+import { useMemo, useState } from "react";
+import type { Contact } from "../ipc/backend";
+import { initials } from "../model/labels";
+import { byName, folded, projectCounts } from "../model/selectors";
+import { useMap } from "../store/mapStore";
+import { ContactDialog } from "./ContactDialog";
+import { Icon } from "./Icon";
+
+export function ContactList() {
+  const contacts = useMap((s) => s.contacts);
+  const organizations = useMap((s) => s.organizations);
+  const stakes = useMap((s) => s.stakes);
+  const run = useMap((s) => s.run);
+  const notify = useMap((s) => s.notify);
+  const [query, setQuery] = useState("");
+  const [editing, setEditing] = useState<Contact | "new" | null>(null);
+
+  const counts = useMemo(() => projectCounts(stakes), [stakes]);
+  const all = useMemo(() => byName(Object.values(contacts)), [contacts]);
+  const shown = useMemo(() => {
+    const q = folded(query.trim());
+    if (!q) return all;
+    return all.filter((c) => {
+      const org = c.organization ? (organizations[c.organization]?.name ?? "") : "";
+      return folded(`${c.name} ${c.title} ${org} ${c.email} ${c.tags.join(" ")}`).includes(q);
+    });
+  }, [all, organizations, query]);
+
+  const remove = async (contact: Contact) => {
+    try {
+      await run(
+        { op: "delete", kind: "contact", id: contact.id },
+        { tone: "info", text: `Deleted ${contact.name}`, undo: true },
+      );
+    } catch (error) {
+      notify({ tone: "error", text: String((error as Error).message ?? error) });
+    }
+  };
+
+  return (
+    <section className="panel contacts-panel" aria-labelledby="contacts-heading">
+      <header className="panel-header">
+        <h2 id="contacts-heading">
+          Contacts <span className="count">{all.length}</span>
+        </h2>
+        <button
+          type="button"
+          className="button small primary"
+          aria-label="Add contact"
+          onClick={() => setEditing("new")}
+        >
+          <Icon name="plus" /> Add
+        </button>
+      </header>
+      <div className="search">
+        <Icon name="search" />
+        <input
+          type="search"
+          aria-label="Search contacts"
+          placeholder="Search name, title, organization, tag"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <ul className="list" aria-label="Contacts">
+        {shown.map((contact) => {
+          const org = contact.organization ? organizations[contact.organization]?.name : undefined;
+          const count = counts.get(contact.id) ?? 0;
+          return (
+            <li
+              key={contact.id}
+              className="list-item"
+              aria-label={`Contact: ${contact.name}`}
+              onDoubleClick={() => setEditing(contact)}
+            >
+              <span className="avatar" aria-hidden="true">
+                {initials(contact.name)}
+              </span>
+              <span className="list-text">
+                <span className="list-title">{contact.name}</span>
+                <span className="list-sub">
+                  {[contact.title, org].filter(Boolean).join(" · ") || "No title"}
+                </span>
+              </span>
+              {count > 0 ? (
+                <span className="badge" title={`On ${count} project${count === 1 ? "" : "s"}`}>
+                  {count}
+                </span>
+              ) : null}
+              <span className="list-actions">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Edit ${contact.name}`}
+                  title="Edit"
+                  onClick={() => setEditing(contact)}
+                >
+                  <Icon name="edit" />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  aria-label={`Delete ${contact.name}`}
+                  title="Delete (undo with Ctrl+Z)"
+                  onClick={() => remove(contact)}
+                >
+                  <Icon name="trash" />
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {all.length === 0 ? (
+        <p className="empty">No contacts yet. Add the people you work with at your accounts.</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">No contact matches “{query}”.</p>
+      ) : null}
+      {editing ? (
+        <ContactDialog
+          contact={editing === "new" ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

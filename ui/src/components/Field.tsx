@@ -1,0 +1,43 @@
+/** A labelled form field with its error message. */
+import type { ReactNode } from "react";
+
+interface Props {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+export function Field({ label, error, hint, children, wide }: Props) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as `children`
+    <label className={`field${wide ? " field-wide" : ""}${error ? " field-invalid" : ""}`}>
+      <span className="field-label">{label}</span>
+      {children}
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : hint ? (
+        <span className="field-hint">{hint}</span>
+      ) : null}
+    </label>
+  );
+}
+
+/** Splits a core error message "contact.name: must not be empty" into field and text. */
+export function fieldError(
+  field: string | null,
+  message: string,
+): { field: string | null; text: string } {
+  if (!field) return { field: null, text: message };
+  const prefix = `${field}: `;
+  const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  const short = field.split(".").slice(1).join(".") || field;
+  return { field: short, text: capitalise(text) };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,110 @@
+/** The project list: add, edit and delete projects; choosing one shows its frame on the canvas. */
+import { useMemo } from "react";
+import type { Project } from "../ipc/backend";
+import { STATUS_LABELS } from "../model/labels";
+import { byName } from "../model/selectors";
+import { useMap } from "../store/mapStore";
+import { Icon } from "./Icon";
+
+interface Props {
+  /** Shows a project's frame on the canvas. */
+  onReveal: (projectId: string) => void;
+  /** Opens the project dialog for a project, or for a new one. */
+  onEdit: (project: Project | "new") => void;
+}
+
+export function ProjectList({ onReveal, onEdit }: Props) {
+  const projects = useMap((s) => s.projects);
+  const organizations = useMap((s) => s.organizations);
+  const stakes = useMap((s) => s.stakes);
+  const run = useMap((s) => s.run);
+  const notify = useMap((s) => s.notify);
+
+  const all = useMemo(() => byName(Object.values(projects)), [projects]);
+  const stakeCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const s of Object.values(stakes)) counts.set(s.project, (counts.get(s.project) ?? 0) + 1);
+    return counts;
+  }, [stakes]);
+
+  const remove = async (project: Project) => {
+    try {
+      await run(
+        { op: "delete", kind: "project", id: project.id },
+        { tone: "info", text: `Deleted ${project.name}`, undo: true },
+      );
+    } catch (error) {
+      notify({ tone: "error", text: String((error as Error).message ?? error) });
+    }
+  };
+
+  return (
+    <section className="panel projects-panel" aria-labelledby="projects-heading">
+      <header className="panel-header">
+        <h2 id="projects-heading">
+          Projects <span className="count">{all.length}</span>
+        </h2>
+        <button
+          type="button"
+          className="button small primary"
+          aria-label="Add project"
+          onClick={() => onEdit("new")}
+        >
+          <Icon name="plus" /> Add
+        </button>
+      </header>
+      <ul className="list" aria-label="Projects">
+        {all.map((project) => {
+          const org = project.organization ? organizations[project.organization]?.name : undefined;
+          const count = stakeCounts.get(project.id) ?? 0;
+          return (
+            <li key={project.id} className="list-item" onDoubleClick={() => onEdit(project)}>
+              <button
+                type="button"
+                className="list-main"
+                title="Show on the canvas"
+                onClick={() => onReveal(project.id)}
+              >
+                <span className={`status-dot status-${project.status}`} aria-hidden="true" />
+                <span className="list-text">
+                  <span className="list-title">{project.name}</span>
+                  <span className="list-sub">
+                    {[org, STATUS_LABELS[project.status], project.stage]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
+                </span>
+              </button>
+              <span className="badge" title={`${count} stakeholder${count === 1 ? "" : "s"}`}>
+                {count}
+              </span>
+              <span className="list-actions">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Edit project ${project.name}`}
+                  title="Edit"
+                  onClick={() => onEdit(project)}
+                >
+                  <Icon name="edit" />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  aria-label={`Delete project ${project.name}`}
+                  title="Delete (undo with Ctrl+Z)"
+                  onClick={() => remove(project)}
+                >
+                  <Icon name="trash" />
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {all.length === 0 ? (
+        <p className="empty">No projects yet. Add the deals and initiatives you are working on.</p>
+      ) : null}
+    </section>
+  );
+}

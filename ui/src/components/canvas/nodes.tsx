@@ -1,0 +1,97 @@
+/** The canvas's node kinds: a project frame and a stake card. */
+import { Handle, type Node, type NodeProps, NodeResizer, Position } from "@xyflow/react";
+import { memo } from "react";
+import type { Project } from "../../ipc/backend";
+import { ROLE_LABELS, STATUS_LABELS, stanceClass, stanceLabel } from "../../model/labels";
+
+export interface FrameData extends Record<string, unknown> {
+  project: Project;
+  organization: string | undefined;
+  stakeCount: number;
+  /** Smallest size that still holds the frame's cards. */
+  minWidth: number;
+  minHeight: number;
+  onResized: (
+    projectId: string,
+    size: { x: number; y: number; width: number; height: number },
+  ) => void;
+}
+
+export interface CardData extends Record<string, unknown> {
+  label: string;
+  name: string;
+  title: string;
+  role: keyof typeof ROLE_LABELS;
+  stance: number;
+  ownerInitials: string;
+  ownerName: string;
+  lastContact: string;
+  projectCount: number;
+}
+
+export type FrameNode = Node<FrameData, "frame">;
+export type CardNode = Node<CardData, "card">;
+
+export const ProjectFrame = memo(function ProjectFrame({ data, selected }: NodeProps<FrameNode>) {
+  const { project } = data;
+  return (
+    <section className="frame" aria-label={`Project: ${project.name}`}>
+      <NodeResizer
+        isVisible={selected}
+        minWidth={data.minWidth}
+        minHeight={data.minHeight}
+        lineClassName="frame-resize-line"
+        handleClassName="frame-resize-handle"
+        onResizeEnd={(_, p) => data.onResized(project.id, p)}
+      />
+      <header className="frame-header">
+        <span className={`status-dot status-${project.status}`} aria-hidden="true" />
+        <span className="frame-title">{project.name}</span>
+        <span className="frame-meta">
+          {[data.organization, STATUS_LABELS[project.status], project.stage]
+            .filter(Boolean)
+            .join(" · ")}
+        </span>
+        <span className="frame-count" title="Stakeholders on this project">
+          {data.stakeCount}
+        </span>
+      </header>
+      {data.stakeCount === 0 ? <p className="frame-empty">No stakeholders mapped yet.</p> : null}
+    </section>
+  );
+});
+
+export const StakeCard = memo(function StakeCard({ data }: NodeProps<CardNode>) {
+  return (
+    <article
+      className={`card ${stanceClass(data.stance)}`}
+      aria-label={data.label}
+      title={`${data.name} — ${ROLE_LABELS[data.role]}, ${stanceLabel(data.stance)}`}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="card-top">
+        <span className="card-name">{data.name}</span>
+        {data.ownerInitials ? (
+          <span className="owner" title={`Relationship held by ${data.ownerName}`}>
+            {data.ownerInitials}
+          </span>
+        ) : null}
+      </div>
+      <div className="card-title">{data.title || "\u00a0"}</div>
+      <div className="card-bottom">
+        <span className="role">{ROLE_LABELS[data.role]}</span>
+        {data.projectCount > 1 ? (
+          <span className="multi" title={`On ${data.projectCount} projects`}>
+            ×{data.projectCount}
+          </span>
+        ) : null}
+        <span className="last-contact" title="Since the last interaction">
+          {data.lastContact || "never"}
+        </span>
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </article>
+  );
+});
+
+export const nodeTypes = { frame: ProjectFrame, card: StakeCard };

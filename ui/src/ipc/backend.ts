@@ -1,0 +1,63 @@
+/**
+ * The UI's one door to the Rust side. It calls the generated bindings (the only module that
+ * imports `@tauri-apps/*`) and turns error results into thrown `BackendError`s.
+ */
+import {
+  type AppError,
+  type AppEvent,
+  type Applied,
+  Channel,
+  commands,
+  type MapInfo,
+  type Op,
+  type Snapshot,
+} from "./bindings.gen";
+
+export type * from "./bindings.gen";
+
+/** An error from the Rust side: its kind, a message for people, and the field at fault. */
+export class BackendError extends Error {
+  readonly kind: AppError["kind"];
+  readonly field: string | null;
+
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = "BackendError";
+    this.kind = error.kind;
+    this.field = error.field;
+  }
+}
+
+type Result<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
+
+async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  const result = await call;
+  if (result.status === "error") {
+    throw new BackendError(result.error);
+  }
+  return result.data;
+}
+
+/** The commands the UI uses, returning data or throwing `BackendError`. */
+export const backend = {
+  mapInfo: (): Promise<MapInfo> => unwrap(commands.mapInfo()),
+  loadMap: (): Promise<Snapshot> => unwrap(commands.loadMap()),
+  apply: (op: Op): Promise<Applied> => unwrap(commands.apply(op)),
+  undo: (): Promise<Applied> => unwrap(commands.undo()),
+  redo: (): Promise<Applied> => unwrap(commands.redo()),
+  newMap: (): Promise<MapInfo | null> => unwrap(commands.newMap()),
+  openMap: (): Promise<MapInfo | null> => unwrap(commands.openMap()),
+  saveCopyAs: (): Promise<string | null> => unwrap(commands.saveCopyAs()),
+  /** Listens to events from the app (menu choices). */
+  subscribe: (onEvent: (event: AppEvent) => void): Promise<void> => {
+    const channel = new Channel<AppEvent>();
+    channel.onmessage = onEvent;
+    return commands.subscribe(channel);
+  },
+};
+
+/** A message for people from anything thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : "Something went wrong.";
+}

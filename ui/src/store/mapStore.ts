@@ -1,0 +1,206 @@
+/**
+ * The open map as the UI holds it: every item by id, the undo/redo state, and the actions that
+ * change the map. Every change goes through the core's operation API; the store then applies the
+ * changes the core reports, so what is shown is what was stored.
+ */
+import { create } from "zustand";
+import {
+  type Applied,
+  BackendError,
+  backend,
+  type ChangeSet,
+  type Contact,
+  type EntityKind,
+  errorMessage,
+  type HistoryState,
+  type Interaction,
+  type MapInfo,
+  type Op,
+  type Organization,
+  type Project,
+  type Relationship,
+  type Snapshot,
+  type Stake,
+  type Teammate,
+} from "../ipc/backend";
+
+export type ById<T> = Record<string, T>;
+
+/** A short message at the bottom of the window; `undo` offers to undo what was just done. */
+export interface Notice {
+  tone: "info" | "error";
+  text: string;
+  undo?: boolean;
+}
+
+export interface MapData {
+  organizations: ById<Organization>;
+  teammates: ById<Teammate>;
+  contacts: ById<Contact>;
+  projects: ById<Project>;
+  stakes: ById<Stake>;
+  relationships: ById<Relationship>;
+  interactions: ById<Interaction>;
+}
+
+export interface MapState extends MapData {
+  status: "loading" | "ready" | "unavailable";
+  info: MapInfo | null;
+  /** Why no map is open (another window has it, the file is from a newer version...). */
+  problem: BackendError | null;
+  history: HistoryState;
+  notice: Notice | null;
+  /** Loads (or reloads) the open map. */
+  load: () => Promise<void>;
+  /** Applies an operation; throws `BackendError` so forms can show the field at fault. */
+  run: (op: Op, notice?: Notice) => Promise<Applied>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  /** Runs a file command (new, open) and loads the map it opened. */
+  switchMap: (open: () => Promise<MapInfo | null>) => Promise<void>;
+  saveCopy: () => Promise<void>;
+  notify: (notice: Notice | null) => void;
+}
+
+const TABLES: Record<EntityKind, keyof MapData> = {
+  organization: "organizations",
+  teammate: "teammates",
+  contact: "contacts",
+  project: "projects",
+  stake: "stakes",
+  relationship: "relationships",
+  interaction: "interactions",
+};
+
+const EMPTY: MapData = {
+  organizations: {},
+  teammates: {},
+  contacts: {},
+  projects: {},
+  stakes: {},
+  relationships: {},
+  interactions: {},
+};
+
+function byId<T extends { id: string }>(items: T[]): ById<T> {
+  const out: ById<T> = {};
+  for (const item of items) out[item.id] = item;
+  return out;
+}
+
+/** The map data from a full snapshot. */
+export function fromSnapshot(snapshot: Snapshot): MapData {
+  return {
+    organizations: byId(snapshot.organizations),
+    teammates: byId(snapshot.teammates),
+    contacts: byId(snapshot.contacts),
+    projects: byId(snapshot.projects),
+    stakes: byId(snapshot.stakes),
+    relationships: byId(snapshot.relationships),
+    interactions: byId(snapshot.interactions),
+  };
+}
+
+/** The map data after a change set: each touched table is copied once. */
+export function withChanges(data: MapData, set: ChangeSet): Partial<MapData> {
+  const next: Partial<Record<keyof MapData, ById<unknown>>> = {};
+  for (const change of set.changes) {
+    const key = TABLES[change.kind];
+    let table = next[key];
+    if (!table) {
+      table = { ...(data[key] as ById<unknown>) };
+      next[key] = table;
+    }
+    if (change.after) table[change.id] = change.after.item;
+    else delete table[change.id];
+  }
+  return next as Partial<MapData>;
+}
+
+export const useMap = create<MapState>()((set, get) => {
+  const applied = (result: Applied) => {
+    set((state) => ({ ...withChanges(state, result.changes), history: result.history }));
+  };
+  const fail = (error: unknown) => set({ notice: { tone: "error", text: errorMessage(error) } });
+
+  return {
+    ...EMPTY,
+    status: "loading",
+    info: null,
+    problem: null,
+    history: { undo: null, redo: null },
+    notice: null,
+
+    load: async () => {
+      try {
+        const info = await backend.mapInfo();
+        const snapshot = await backend.loadMap();
+        set({
+          ...fromSnapshot(snapshot),
+          status: "ready",
+          info,
+          problem: null,
+          history: info.history,
+        });
+      } catch (error) {
+        const problem =
+          error instanceof BackendError
+            ? error
+            : new BackendError({ kind: "storage", message: errorMessage(error), field: null });
+        set({ ...EMPTY, status: "unavailable", info: null, problem });
+      }
+    },
+
+    run: async (op, notice) => {
+      const result = await backend.apply(op);
+      applied(result);
+      set({ notice: notice ?? null });
+      return result;
+    },
+
+    undo: async () => {
+      try {
+        const result = await backend.undo();
+        applied(result);
+        const label = result.changes.label;
+        set({ notice: label ? { tone: "info", text: `Undone: ${label}` } : null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    redo: async () => {
+      try {
+        const result = await backend.redo();
+        applied(result);
+        const label = result.changes.label;
+        set({ notice: label ? { tone: "info", text: `Redone: ${label}` } : null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    switchMap: async (open) => {
+      try {
+        const info = await open();
+        if (info) {
+          await get().load();
+          set({ notice: { tone: "info", text: `Opened ${info.name}` } });
+        }
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    saveCopy: async () => {
+      try {
+        const path = await backend.saveCopyAs();
+        if (path) set({ notice: { tone: "info", text: `Saved a copy to ${path}` } });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    notify: (notice) => set({ notice }),
+  };
+});
