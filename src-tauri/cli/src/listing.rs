@@ -185,13 +185,7 @@ fn stakes(snapshot: &Snapshot, names: &Names) -> Table {
 
 /// A stance as its sign and a word: "+2 champion" .. "neutral" .. "-2 opponent".
 fn stance(value: i8) -> String {
-    let word = match value {
-        ..=-2 => "opponent",
-        -1 => "skeptic",
-        0 => "neutral",
-        1 => "supporter",
-        2.. => "champion",
-    };
+    let word = stakemap_core::model::stance_label(value);
     if value == 0 {
         word.to_string()
     } else {

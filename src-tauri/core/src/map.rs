@@ -91,9 +91,10 @@ impl Map {
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Map> {
         let path = path.as_ref().to_path_buf();
         if !path.is_file() {
+            let message = "no map here (the file does not exist)";
             return Err(Error::io(
                 &path,
-                std::io::Error::from(std::io::ErrorKind::NotFound),
+                std::io::Error::new(std::io::ErrorKind::NotFound, message),
             ));
         }
         check_header(&path)?;

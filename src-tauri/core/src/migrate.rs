@@ -21,7 +21,12 @@ pub fn version(conn: &Connection) -> Result<i64> {
 
 /// Runs every migration newer than the file's format, in one IMMEDIATE transaction.
 /// Returns the format the file had before.
+/// A map that is already current is not written to at all (not even its header).
 pub fn run(conn: &mut Connection) -> Result<i64> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if version(conn)? == LATEST && app_id == APPLICATION_ID {
+        return Ok(LATEST);
+    }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let from = version(&tx)?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {

@@ -101,6 +101,17 @@ labelled_enum! {
     }
 }
 
+/// A stance (-2..+2) in words: opponent, skeptic, neutral, supporter, champion.
+pub fn stance_label(stance: i8) -> &'static str {
+    match stance {
+        i8::MIN..=-2 => "opponent",
+        -1 => "skeptic",
+        0 => "neutral",
+        1 => "supporter",
+        _ => "champion",
+    }
+}
+
 /// The role a contact gets when first placed on a project.
 pub const DEFAULT_ROLE: Role = Role::Influencer;
 

@@ -219,3 +219,18 @@ fn opening_read_only_needs_an_existing_map() {
     assert_eq!(err.kind(), ErrorKind::Storage, "{err:?}");
     assert!(!path.exists(), "a read-only open does not create the file");
 }
+
+#[test]
+fn opening_a_current_map_without_editing_leaves_its_bytes_alone() {
+    let (_dir, path) = temp_map();
+    {
+        let mut map = Map::open(&path).unwrap();
+        populate(&mut map);
+    }
+    let original = bytes(&path);
+    for _ in 0..3 {
+        let map = Map::open(&path).unwrap();
+        assert!(map.summary().is_ok());
+    }
+    assert_unchanged(&path, &original);
+}
