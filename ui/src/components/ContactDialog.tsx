@@ -32,7 +32,7 @@ export function ContactDialog({ contact, onClose }: Props) {
     tags: initial.tags.join(", "),
     notes: initial.notes,
   });
-  const { errors, setErrors, busy, save } = useSave(onClose);
+  const { errors, setErrors, busy, save } = useSave(onClose, "contact", Object.keys(form));
 
   const change = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: event.target.value }));

@@ -11,10 +11,13 @@ interface Props {
 
 export function Field({ label, error, hint, children, wide }: Props) {
   return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as `children`
-    <label className={`field${wide ? " field-wide" : ""}${error ? " field-invalid" : ""}`}>
-      <span className="field-label">{label}</span>
-      {children}
+    <div className={`field${wide ? " field-wide" : ""}${error ? " field-invalid" : ""}`}>
+      {/* The error and the hint stay outside the label: they are not part of the field's name. */}
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as `children` */}
+      <label className="field-body">
+        <span className="field-label">{label}</span>
+        {children}
+      </label>
       {error ? (
         <span className="field-error" role="alert">
           {error}
@@ -22,7 +25,7 @@ export function Field({ label, error, hint, children, wide }: Props) {
       ) : hint ? (
         <span className="field-hint">{hint}</span>
       ) : null}
-    </label>
+    </div>
   );
 }
 

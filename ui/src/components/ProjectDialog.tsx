@@ -35,7 +35,7 @@ export function ProjectDialog({ project, onClose }: Props) {
     notes: initial.notes,
   });
   const [roles, setRoles] = useState<Role[]>(initial.required_roles);
-  const { errors, setErrors, busy, save } = useSave(onClose);
+  const { errors, setErrors, busy, save } = useSave(onClose, "project", Object.keys(form));
 
   const change = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: event.target.value }));

@@ -26,8 +26,24 @@ export function saveWithOrganization(
   return { op: "batch", label, ops: [org.create, save] };
 }
 
-/** Form errors by field (`name`, `email`...) or `form`, and a submit that fills them. */
-export function useSave(onSaved: () => void) {
+/**
+ * Where a form shows the core's error about `coreField` (`contact.email`, `organization.name`):
+ * the form's own field of that name, the Organization field for the organization it creates, or
+ * `form` (above the buttons) for anything the form has no field for.
+ */
+function placeFor(coreField: string, kind: Saveable["kind"], fields: readonly string[]): string {
+  const [entity = "", ...rest] = coreField.split(".");
+  const key = rest.join(".");
+  if (entity === kind && fields.includes(key)) return key;
+  if (entity === "organization" && fields.includes("organization")) return "organization";
+  return "form";
+}
+
+/**
+ * Form errors by field (`name`, `email`...) or `form`, and a submit that fills them. `fields` are
+ * the fields the form shows errors at; the core's errors about others show as the form's error.
+ */
+export function useSave(onSaved: () => void, kind: Saveable["kind"], fields: readonly string[]) {
   const run = useMap((s) => s.run);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -39,8 +55,9 @@ export function useSave(onSaved: () => void) {
       onSaved();
     } catch (error) {
       if (error instanceof BackendError && error.field) {
-        const { field, text } = fieldError(error.field, error.message);
-        setErrors({ [field ?? "form"]: text });
+        const place = placeFor(error.field, kind, fields);
+        const { text } = fieldError(error.field, error.message);
+        setErrors({ [place]: place === "form" ? error.message : text });
       } else {
         setErrors({ form: errorMessage(error) });
       }

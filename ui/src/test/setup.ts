@@ -1,7 +1,79 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
+import { useMap } from "../store/mapStore";
+import { uninstallFakeBackend } from "./fakeBackend";
+
+// React Flow measures the DOM, which jsdom does not lay out. These stand-ins follow the testing
+// guide of React Flow (reactflow.dev, "Testing"): a ResizeObserver that reports at once, a
+// DOMMatrixReadOnly that reads the zoom, and sizes taken from inline styles.
+
+class ResizeObserverStub {
+  private readonly callback: ResizeObserverCallback;
+  constructor(callback: ResizeObserverCallback) {
+    this.callback = callback;
+  }
+  observe(target: Element) {
+    this.callback([{ target } as ResizeObserverEntry], this);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+class DOMMatrixReadOnlyStub {
+  m22: number;
+  constructor(transform?: string) {
+    const scale = transform?.match(/scale\(([0-9.]+)\)/)?.[1];
+    this.m22 = scale !== undefined ? Number(scale) : 1;
+  }
+}
+
+/** Size of the canvas pane (its wrapper is sized by CSS, which jsdom does not apply). */
+const PANE = { width: 1600, height: 1000 };
+
+function size(element: HTMLElement, axis: "width" | "height"): number {
+  const inline = Number.parseFloat(element.style[axis]);
+  if (Number.isFinite(inline) && !element.style[axis].endsWith("%")) return inline;
+  if (element.classList.contains("react-flow")) return PANE[axis];
+  return 1;
+}
+
+globalThis.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
+globalThis.DOMMatrixReadOnly = DOMMatrixReadOnlyStub as unknown as typeof DOMMatrixReadOnly;
+Object.defineProperties(HTMLElement.prototype, {
+  offsetWidth: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return size(this, "width");
+    },
+  },
+  offsetHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return size(this, "height");
+    },
+  },
+});
+(SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+  ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}
 
 afterEach(() => {
   cleanup();
+  uninstallFakeBackend();
+  // The store is a module-wide singleton: give each test a fresh window's store.
+  useMap.setState(useMap.getInitialState(), true);
 });

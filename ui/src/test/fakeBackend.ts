@@ -1,0 +1,365 @@
+/**
+ * A stand-in for the Rust side, installed where Tauri's JavaScript API talks to it:
+ * `window.__TAURI_INTERNALS__` (`invoke`, `transformCallback`...), as `@tauri-apps/api/mocks`'s
+ * `mockIPC` does. The UI's own modules run unchanged: the generated bindings call `invoke`, which
+ * lands here. (Only the generated bindings may import `@tauri-apps/*`, so this file mirrors
+ * `mockIPC` rather than importing it.)
+ *
+ * The fake holds a map in memory with an undo stack and implements the commands the UI uses.
+ * Arguments and results cross as JSON, as they do over the real bridge, and errors reject the
+ * `invoke` promise with the `AppError` value itself, as Tauri does with a command's `Err`.
+ */
+import type {
+  AppError,
+  AppEvent,
+  Applied,
+  Change,
+  ChangeSet,
+  EntityKind,
+  HistoryState,
+  MapInfo,
+  Record as MapRecord,
+  Op,
+  Snapshot,
+} from "../ipc/backend";
+
+export interface Call {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+type Callback = (data: unknown) => void;
+
+interface TauriInternals {
+  invoke: (cmd: string, args?: Record<string, unknown>, options?: unknown) => Promise<unknown>;
+  transformCallback: (callback?: Callback, once?: boolean) => number;
+  unregisterCallback: (id: number) => void;
+  runCallback: (id: number, data: unknown) => void;
+  callbacks: Map<number, Callback>;
+}
+
+type WithInternals = { __TAURI_INTERNALS__?: TauriInternals };
+
+const TABLES: Record<EntityKind, keyof Snapshot> = {
+  organization: "organizations",
+  teammate: "teammates",
+  contact: "contacts",
+  project: "projects",
+  stake: "stakes",
+  relationship: "relationships",
+  interaction: "interactions",
+};
+
+/** An empty snapshot, with `seed`'s lists. */
+export function snapshot(seed: Partial<Snapshot> = {}): Snapshot {
+  return {
+    organizations: [],
+    teammates: [],
+    contacts: [],
+    projects: [],
+    stakes: [],
+    relationships: [],
+    interactions: [],
+    ...seed,
+  };
+}
+
+function infoFor(path: string): Omit<MapInfo, "history"> {
+  const file = path.split("/").pop() ?? path;
+  return { path, name: file.replace(/\.[^.]*$/, "") };
+}
+
+function copy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function recordOf(kind: EntityKind, item: unknown): MapRecord {
+  return { kind, item } as MapRecord;
+}
+
+function nameOf(record: MapRecord): string {
+  const item = record.item as { name?: string; id: string };
+  return item.name ?? item.id;
+}
+
+class Rejection {
+  constructor(readonly error: AppError) {}
+}
+
+function notFound(kind: EntityKind, id: string): Rejection {
+  return new Rejection({ kind: "not_found", message: `No ${kind} with id ${id}.`, field: null });
+}
+
+export class FakeBackend {
+  /** Every command received, in order, with its arguments as they crossed the bridge. */
+  readonly calls: Call[] = [];
+  info: Omit<MapInfo, "history"> = infoFor("/maps/Accounts.stakemap");
+  /**
+   * The file the user picks in the next file dialogs (new, open, save a copy); `null` cancels.
+   * `new_map` opens an empty map there; `open_map` keeps the fake's data under the new name.
+   */
+  fileDialog: string | null = null;
+  private tables = new Map<EntityKind, Map<string, unknown>>();
+  private undoStack: ChangeSet[] = [];
+  private redoStack: ChangeSet[] = [];
+  private failures = new Map<string, { error: AppError | string; times: number }>();
+  private readonly callbacks = new Map<number, Callback>();
+  private channels: number[] = [];
+  /** Messages sent so far on each channel (Tauri numbers them, and the UI delivers in order). */
+  private readonly sent = new Map<number, number>();
+
+  constructor(seed: Partial<Snapshot> = {}) {
+    this.seed(seed);
+  }
+
+  /** Replaces the map with `seed` and clears the history. */
+  seed(seed: Partial<Snapshot>): void {
+    const full = snapshot(copy(seed));
+    this.tables = new Map();
+    for (const [kind, key] of Object.entries(TABLES) as [EntityKind, keyof Snapshot][]) {
+      this.tables.set(kind, new Map(full[key].map((item) => [item.id, item])));
+    }
+    this.undoStack = [];
+    this.redoStack = [];
+  }
+
+  /** The map as stored now. */
+  snapshot(): Snapshot {
+    const out = snapshot();
+    for (const [kind, key] of Object.entries(TABLES) as [EntityKind, keyof Snapshot][]) {
+      (out[key] as unknown[]) = copy([...this.table(kind).values()]);
+    }
+    return out;
+  }
+
+  get history(): HistoryState {
+    return {
+      undo: this.undoStack[this.undoStack.length - 1]?.label ?? null,
+      redo: this.redoStack[this.redoStack.length - 1]?.label ?? null,
+    };
+  }
+
+  /** Makes the next `times` calls of `cmd` fail with `error`. */
+  fail(cmd: string, error: AppError | string, times = 1): void {
+    this.failures.set(cmd, { error, times });
+  }
+
+  /** The arguments of each call of `cmd`. */
+  callsTo(cmd: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+  }
+
+  /** The operations sent with `apply`. */
+  applied(): Op[] {
+    return this.callsTo("apply").map((args) => args.op as Op);
+  }
+
+  /** Sends an event on every channel the UI subscribed with. */
+  emit(event: AppEvent): void {
+    for (const id of this.channels) {
+      const channel = this.callbacks.get(id);
+      const index = this.sent.get(id) ?? 0;
+      this.sent.set(id, index + 1);
+      channel?.({ index, message: copy(event) });
+    }
+  }
+
+  /** Puts this fake where `@tauri-apps/api/core` looks for the Rust side. */
+  install(): this {
+    const internals: TauriInternals = {
+      invoke: (cmd, args = {}, _options) => this.invoke(cmd, args),
+      transformCallback: (callback, once = false) => {
+        const id = window.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+        this.callbacks.set(id, (data) => {
+          if (once) this.callbacks.delete(id);
+          callback?.(data);
+        });
+        return id;
+      },
+      unregisterCallback: (id) => {
+        this.callbacks.delete(id);
+      },
+      runCallback: (id, data) => {
+        this.callbacks.get(id)?.(data);
+      },
+      callbacks: this.callbacks,
+    };
+    (window as unknown as WithInternals).__TAURI_INTERNALS__ = internals;
+    return this;
+  }
+
+  private async invoke(cmd: string, rawArgs: Record<string, unknown>): Promise<unknown> {
+    // Over the bridge everything is JSON: a Channel becomes "__CHANNEL__:<callback id>".
+    const args = copy(rawArgs) ?? {};
+    this.calls.push({ cmd, args });
+    const failure = this.failures.get(cmd);
+    if (failure) {
+      failure.times -= 1;
+      if (failure.times <= 0) this.failures.delete(cmd);
+      throw copy(failure.error);
+    }
+    try {
+      return copy(this.handle(cmd, args));
+    } catch (error) {
+      if (error instanceof Rejection) throw copy(error.error);
+      throw error;
+    }
+  }
+
+  private handle(cmd: string, args: Record<string, unknown>): unknown {
+    switch (cmd) {
+      case "map_info":
+        return { ...this.info, history: this.history } satisfies MapInfo;
+      case "load_map":
+        return this.snapshot();
+      case "apply":
+        return this.apply(args.op as Op);
+      case "undo":
+        return this.undo();
+      case "redo":
+        return this.redo();
+      case "new_map": {
+        if (!this.fileDialog) return null; // The user cancelled the file dialog.
+        this.seed({});
+        this.info = infoFor(this.fileDialog);
+        return { ...this.info, history: this.history } satisfies MapInfo;
+      }
+      case "open_map":
+        if (!this.fileDialog) return null;
+        this.info = infoFor(this.fileDialog);
+        return { ...this.info, history: this.history } satisfies MapInfo;
+      case "save_copy_as":
+        return this.fileDialog;
+      case "subscribe": {
+        const id = Number(String(args.channel).replace("__CHANNEL__:", ""));
+        this.channels.push(id);
+        return null;
+      }
+      default:
+        // What Tauri rejects with for an unknown command.
+        throw new Rejection({ kind: "storage", message: `command ${cmd} not found`, field: null });
+    }
+  }
+
+  private table(kind: EntityKind): Map<string, unknown> {
+    let table = this.tables.get(kind);
+    if (!table) {
+      table = new Map();
+      this.tables.set(kind, table);
+    }
+    return table;
+  }
+
+  private apply(op: Op): Applied {
+    const saved = new Map([...this.tables].map(([kind, table]) => [kind, new Map(table)]));
+    try {
+      const changes: Change[] = [];
+      const label = this.run(op, changes);
+      const set = { label, changes };
+      this.undoStack.push(set);
+      this.redoStack = [];
+      return { changes: set, history: this.history };
+    } catch (error) {
+      this.tables = saved; // All or nothing.
+      throw error;
+    }
+  }
+
+  /** Runs one operation, adding what it changed to `changes`; returns its label. */
+  private run(op: Op, changes: Change[]): string {
+    switch (op.op) {
+      case "put": {
+        const item = { ...(op.record.item as { id: string }) };
+        if (!item.id) item.id = crypto.randomUUID();
+        const before = this.table(op.record.kind).get(item.id);
+        this.write(op.record.kind, item.id, item, changes);
+        return `${before ? "Edit" : "Add"} ${op.record.kind} ${nameOf(recordOf(op.record.kind, item))}`;
+      }
+      case "delete": {
+        const before = this.table(op.kind).get(op.id);
+        if (!before) throw notFound(op.kind, op.id);
+        this.cascade(op.kind, op.id, changes);
+        this.write(op.kind, op.id, undefined, changes);
+        return `Delete ${op.kind} ${nameOf(recordOf(op.kind, before))}`;
+      }
+      case "batch":
+        for (const inner of op.ops) this.run(inner, changes);
+        return op.label;
+    }
+  }
+
+  /** Removes or unlinks what refers to an item about to be deleted. */
+  private cascade(kind: EntityKind, id: string, changes: Change[]): void {
+    const each = <T>(of: EntityKind, fn: (item: T) => void) => {
+      for (const item of [...this.table(of).values()]) fn(item as T);
+    };
+    if (kind === "contact") {
+      each<{ id: string; contact: string }>("stake", (s) => {
+        if (s.contact === id) this.write("stake", s.id, undefined, changes);
+      });
+      each<{ id: string; from: string; to: string }>("relationship", (r) => {
+        if (r.from === id || r.to === id) this.write("relationship", r.id, undefined, changes);
+      });
+    } else if (kind === "project") {
+      each<{ id: string; project: string }>("stake", (s) => {
+        if (s.project === id) this.write("stake", s.id, undefined, changes);
+      });
+    } else if (kind === "organization") {
+      for (const of of ["contact", "project"] as const) {
+        each<{ id: string; organization: string | null }>(of, (item) => {
+          if (item.organization === id) {
+            this.write(of, item.id, { ...item, organization: null }, changes);
+          }
+        });
+      }
+    }
+  }
+
+  private write(kind: EntityKind, id: string, after: unknown, changes: Change[]): void {
+    const table = this.table(kind);
+    const before = table.get(id);
+    if (after === undefined) table.delete(id);
+    else table.set(id, after);
+    changes.push({
+      kind,
+      id,
+      before: before === undefined ? null : recordOf(kind, copy(before)),
+      after: after === undefined ? null : recordOf(kind, copy(after)),
+    });
+  }
+
+  private restore(changes: Change[], direction: "back" | "forward"): Change[] {
+    const steps = direction === "back" ? [...changes].reverse() : changes;
+    const done: Change[] = [];
+    for (const change of steps) {
+      const target = direction === "back" ? change.before : change.after;
+      this.write(change.kind, change.id, target ? target.item : undefined, done);
+    }
+    return done;
+  }
+
+  private undo(): Applied {
+    const set = this.undoStack.pop();
+    if (!set) return { changes: { label: "", changes: [] }, history: this.history };
+    this.redoStack.push(set);
+    const changes = this.restore(set.changes, "back");
+    return { changes: { label: set.label, changes }, history: this.history };
+  }
+
+  private redo(): Applied {
+    const set = this.redoStack.pop();
+    if (!set) return { changes: { label: "", changes: [] }, history: this.history };
+    this.undoStack.push(set);
+    const changes = this.restore(set.changes, "forward");
+    return { changes: { label: set.label, changes }, history: this.history };
+  }
+}
+
+/** Installs a fake backend holding `seed`; the test setup removes it after each test. */
+export function installFakeBackend(seed: Partial<Snapshot> = {}): FakeBackend {
+  return new FakeBackend(seed).install();
+}
+
+export function uninstallFakeBackend(): void {
+  delete (window as unknown as WithInternals).__TAURI_INTERNALS__;
+}
