@@ -59,6 +59,23 @@ pub enum Command {
         #[command(subcommand)]
         item: NewItem,
     },
+    /// Scores each project's coverage: score, band, components and findings (reads the map only).
+    Coverage {
+        /// Only this project (its name, ignoring case, or its id).
+        #[arg(long, value_name = "NAME")]
+        project: Option<String>,
+        /// The day recency is measured from (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Prints a JSON array with one object per project.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lists, takes and restores the map's backups (kept in `<map>-backups/` beside it).
+    Backups {
+        #[command(subcommand)]
+        action: crate::backups::BackupsCommand,
+    },
     /// Deletes an item; stakes and relationships that depend on it go with it.
     Delete {
         /// organization, teammate, contact, project, stake, relationship or interaction.

@@ -10,7 +10,7 @@ use stakemap_core::{ChangeSet, EntityKind, Error, Map, Op};
 
 use crate::args::Command;
 use crate::failure::Failure;
-use crate::{add, listing};
+use crate::{add, coverage, listing};
 
 /// Runs one command on the map at `path`; returns its standard output.
 pub fn run(path: &Path, command: Command) -> Result<String, Failure> {
@@ -20,6 +20,12 @@ pub fn run(path: &Path, command: Command) -> Result<String, Failure> {
         Command::List { kind, json } => list(path, kind, json),
         Command::Add { item } => add::add(path, item),
         Command::Delete { kind, id } => delete(path, kind, &id),
+        Command::Backups { action } => crate::backups::run(path, action),
+        Command::Coverage {
+            project,
+            today,
+            json,
+        } => coverage::coverage(path, project.as_deref(), today, json),
     }
 }
 

@@ -3,12 +3,16 @@
 //! ```text
 //! stakemap --map accounts.stakemap demo
 //! stakemap --map accounts.stakemap summary --json
+//! stakemap --map accounts.stakemap backups list
+//! stakemap --map accounts.stakemap coverage --project "Fleet Visibility Rollout" --json
 //! stakemap -m accounts.stakemap add contact --name "Dana Ruiz" --organization Northwind
 //! ```
 
 mod add;
 mod args;
+mod backups;
 mod commands;
+mod coverage;
 mod failure;
 mod listing;
 mod table;

@@ -11,8 +11,8 @@ use crate::ops::Op;
 
 /// Project frame size and spacing in the demo layout.
 const FRAME_W: f64 = 660.0;
-const FRAME_H: f64 = 420.0;
-const GAP: f64 = 80.0;
+const FRAME_H: f64 = 280.0;
+const GAP: f64 = 60.0;
 
 const ORGS: &[(&str, &str)] = &[
     ("org-northwind", "Northwind Logistics"),
@@ -929,7 +929,7 @@ pub fn ops(today: NaiveDate) -> Vec<Op> {
         })));
     }
     for (index, (key, name, org, status, stage, days, roles)) in PROJECTS.iter().enumerate() {
-        let (col, row) = ((index % 3) as f64, (index / 3) as f64);
+        let (col, row) = ((index % 2) as f64, (index / 2) as f64);
         ops.push(put(Record::Project(Project {
             id: id(key),
             name: name.to_string(),

@@ -1,6 +1,6 @@
 //! The core's one error type, and the small set of kinds the UI and CLI act on.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What went wrong, with a message that names the place (field, file, id).
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +31,16 @@ pub enum Error {
     /// The file is not a Stakemap map (or is damaged beyond reading).
     #[error("{} is not a Stakemap map: {reason}", path.display())]
     NotAMap { path: PathBuf, reason: String },
+    /// The map file is damaged (SQLite's check found corrupt pages). It is left as it is; the
+    /// message names the latest backup that passes the check, if there is one.
+    #[error("{}", damaged_message(path, detail, latest_backup.as_deref()))]
+    Damaged {
+        path: PathBuf,
+        /// What SQLite's check reported.
+        detail: String,
+        /// The id of the newest backup that passes `PRAGMA quick_check`.
+        latest_backup: Option<String>,
+    },
     /// The map is opened read-only and cannot take changes.
     #[error("this map is open read-only")]
     ReadOnly,
@@ -68,9 +78,10 @@ impl Error {
             Error::Invalid { .. } => ErrorKind::Invalid,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::AlreadyOpen { .. } => ErrorKind::AlreadyOpen,
-            Error::TooNew { .. } | Error::NotAMap { .. } | Error::ReadOnly => {
-                ErrorKind::Incompatible
-            }
+            Error::TooNew { .. }
+            | Error::NotAMap { .. }
+            | Error::Damaged { .. }
+            | Error::ReadOnly => ErrorKind::Incompatible,
             Error::Io { .. } | Error::Storage(_) => ErrorKind::Storage,
         }
     }
@@ -90,6 +101,15 @@ impl Error {
         }
     }
 
+    /// A `Damaged` error for `path`, naming its latest good backup.
+    pub(crate) fn damaged(path: &Path, detail: impl Into<String>) -> Self {
+        Error::Damaged {
+            path: path.to_path_buf(),
+            detail: detail.into(),
+            latest_backup: crate::backup::latest_good_backup(path).map(|b| b.id),
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
@@ -100,3 +120,18 @@ impl Error {
 
 /// Result with the core's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn damaged_message(path: &Path, detail: &str, latest_backup: Option<&str>) -> String {
+    let backup = match latest_backup {
+        Some(id) => format!(
+            "The latest good backup is {id} (in {}); restore it to go on working.",
+            crate::backup::backup_dir(path).display()
+        ),
+        None => "No good backup of it was found.".to_string(),
+    };
+    format!(
+        "{} is damaged and was not opened (SQLite's check found: {detail}). The file was left \
+         as it is. {backup}",
+        path.display()
+    )
+}

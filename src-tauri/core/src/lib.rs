@@ -10,6 +10,8 @@
 //! # Ok::<(), stakemap_core::Error>(())
 //! ```
 
+pub mod backup;
+pub mod coverage;
 mod db;
 pub mod demo;
 mod error;
@@ -20,9 +22,10 @@ pub mod model;
 mod ops;
 pub mod validate;
 
+pub use backup::{Backup, BackupReason, Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
 pub use lock::lock_path;
-pub use map::{EXTENSION, HistoryState, Map, UNDO_LIMIT};
+pub use map::{EXTENSION, HistoryState, Map, MapOptions, UNDO_LIMIT};
 pub use migrate::LATEST as MAP_FORMAT;
 pub use model::{EntityKind, Record, Snapshot, Summary};
 pub use ops::{Change, ChangeSet, Op};

@@ -3,12 +3,14 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::backup::{self, Backup, BackupReason, Clock, SystemClock};
 use crate::db;
 use crate::error::{Error, Result};
 use crate::lock;
@@ -31,6 +33,45 @@ pub struct HistoryState {
     pub redo: Option<String>,
 }
 
+/// How [`Map::open_with`] opens a map.
+#[derive(Clone)]
+pub struct MapOptions {
+    clock: Arc<dyn Clock>,
+    daily_backup: bool,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            clock: Arc::new(SystemClock),
+            daily_backup: true,
+        }
+    }
+}
+
+impl std::fmt::Debug for MapOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapOptions")
+            .field("now", &self.clock.now())
+            .field("daily_backup", &self.daily_backup)
+            .finish()
+    }
+}
+
+impl MapOptions {
+    /// Where backups take the time from (default: the system clock).
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Whether opening takes the daily backup when it is due (default: yes).
+    pub fn daily_backup(mut self, on: bool) -> Self {
+        self.daily_backup = on;
+        self
+    }
+}
+
 /// An open `.stakemap` file.
 pub struct Map {
     conn: Connection,
@@ -38,6 +79,8 @@ pub struct Map {
     read_only: bool,
     undo: Vec<ChangeSet>,
     redo: Vec<ChangeSet>,
+    clock: Arc<dyn Clock>,
+    backup_problem: Option<String>,
     // Held for as long as the map is open; released on drop.
     _lock: Option<File>,
 }
@@ -53,10 +96,20 @@ impl std::fmt::Debug for Map {
 
 impl Map {
     /// Opens a map for writing, creating it if the file does not exist, and upgrades its format.
+    /// A map holding data is backed up before its format is upgraded, and once a day (see
+    /// [`Map::open_with`]).
     ///
     /// Fails with `AlreadyOpen` while another process writes it, `TooNew` for a map from a newer
-    /// version and `NotAMap` for other files; in those cases the file is not touched.
+    /// version, `Damaged` for a map that fails `PRAGMA quick_check` and `NotAMap` for other
+    /// files; in those cases the file is not touched.
     pub fn open(path: impl AsRef<Path>) -> Result<Map> {
+        Map::open_with(path, MapOptions::default())
+    }
+
+    /// [`Map::open`] with a clock for backups, and the daily backup on or off. The daily backup
+    /// is taken when the map holds data and its newest backup is 24 hours old or more; if it
+    /// fails the map still opens, and [`Map::backup_problem`] says why.
+    pub fn open_with(path: impl AsRef<Path>, options: MapOptions) -> Result<Map> {
         let path = path.as_ref().to_path_buf();
         let lock = lock::acquire(&path)?;
         check_header(&path)?;
@@ -66,6 +119,7 @@ impl Map {
         let mut conn = Connection::open_with_flags(&path, flags)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         check_identity(&conn, &path, false)?;
+        check_intact(&conn, &path)?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::NotAMap {
@@ -76,15 +130,36 @@ impl Map {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        let mut backup_problem = None;
+        if migrate::version(&conn)? < LATEST && tables > 0 {
+            let taken = backup::create(
+                &conn,
+                &path,
+                BackupReason::BeforeMigration,
+                options.clock.now(),
+            )?;
+            backup_problem = backup::thin(&path, &[&taken.id])
+                .err()
+                .map(|e| e.to_string());
+        }
         migrate::run(&mut conn)?;
-        Ok(Map {
+        let mut map = Map {
             conn,
             path,
             read_only: false,
             undo: Vec::new(),
             redo: Vec::new(),
+            clock: options.clock,
+            backup_problem,
             _lock: Some(lock),
-        })
+        };
+        if options.daily_backup
+            && let Err(e) = map.daily_backup()
+        {
+            map.backup_problem = Some(e.to_string());
+        }
+        Ok(map)
     }
 
     /// Opens an existing map for reading only; works while another process writes it.
@@ -102,12 +177,15 @@ impl Map {
         let conn = Connection::open_with_flags(&path, flags)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         check_identity(&conn, &path, true)?;
+        check_intact(&conn, &path)?;
         Ok(Map {
             conn,
             path,
             read_only: true,
             undo: Vec::new(),
             redo: Vec::new(),
+            clock: Arc::new(SystemClock),
+            backup_problem: None,
             _lock: None,
         })
     }
@@ -238,6 +316,98 @@ impl Map {
         result
     }
 
+    /// Backs the map up now into its backup folder, then thins the folder (see
+    /// [`crate::backup`]). Import code calls this with `BeforeImport` before it changes anything.
+    /// If thinning fails, the backup stands and [`Map::backup_problem`] says why.
+    pub fn backup(&mut self, reason: BackupReason) -> Result<Backup> {
+        self.writable()?;
+        let taken = backup::create(&self.conn, &self.path, reason, self.clock.now())?;
+        if let Err(e) = backup::thin(&self.path, &[&taken.id]) {
+            self.backup_problem = Some(e.to_string());
+        }
+        Ok(taken)
+    }
+
+    /// The map's backups, newest first.
+    pub fn backups(&self) -> Result<Vec<Backup>> {
+        backup::list_backups(&self.path)
+    }
+
+    /// Why the daily backup at open, or thinning the backups, last failed (the map works on).
+    pub fn backup_problem(&self) -> Option<&str> {
+        self.backup_problem.as_deref()
+    }
+
+    /// Replaces the map's content with that of the backup `id`, after backing up the current
+    /// content (reason `before-restore`, whose backup this returns). The copy is one write
+    /// transaction: it happens whole or not at all. The undo history is cleared.
+    pub fn restore(&mut self, id: &str) -> Result<Backup> {
+        self.writable()?;
+        let chosen = backup::find_backup(&self.path, id)?;
+        let source = backup::open_checked(&chosen.path, true)?;
+        let before = backup::create(
+            &self.conn,
+            &self.path,
+            BackupReason::BeforeRestore,
+            self.clock.now(),
+        )?;
+        {
+            let copy = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
+            match copy.step(-1)? {
+                rusqlite::backup::StepResult::Done => {}
+                _ => {
+                    return Err(Error::io(
+                        &self.path,
+                        std::io::Error::other("the map was busy; nothing was restored"),
+                    ));
+                }
+            }
+        }
+        drop(source);
+        self.undo.clear();
+        self.redo.clear();
+        self.conn.flush_prepared_statement_cache();
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // A backup of an older format (taken before a migration) is brought up to date.
+        migrate::run(&mut self.conn)?;
+        if let Err(e) = backup::thin(&self.path, &[&before.id, &chosen.id]) {
+            self.backup_problem = Some(e.to_string());
+        }
+        Ok(before)
+    }
+
+    /// Moves everything in the write-ahead log into the map file and empties the log, so that
+    /// nothing deleted lingers there.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Test hook: caps the map file at `pages` pages, or at its current size if that is larger
+    /// (`Some(1)`: no growth at all), so that writes fail as on a full disk; `None` lifts the
+    /// cap. Returns the cap in effect.
+    #[doc(hidden)]
+    pub fn set_max_page_count_for_tests(&mut self, pages: Option<u64>) -> Result<u64> {
+        let pages = pages.unwrap_or(u64::from(u32::MAX - 1)).max(1);
+        let cap: i64 =
+            self.conn
+                .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                    r.get(0)
+                })?;
+        Ok(u64::try_from(cap).unwrap_or(0))
+    }
+
+    /// Takes the daily backup if the map holds data and none was taken in the last 24 hours.
+    fn daily_backup(&mut self) -> Result<Option<Backup>> {
+        if self.is_empty()? || !backup::daily_due(&self.path, self.clock.now())? {
+            return Ok(None);
+        }
+        self.backup(BackupReason::Daily).map(Some)
+    }
+
     fn writable(&self) -> Result<()> {
         if self.read_only {
             Err(Error::ReadOnly)
@@ -314,9 +484,14 @@ fn check_header(path: &Path) -> Result<()> {
 
 /// Checks the file is a Stakemap map this version can read, without writing to it.
 fn check_identity(conn: &Connection, path: &Path, read_only: bool) -> Result<()> {
-    let damaged = |e: rusqlite::Error| Error::NotAMap {
-        path: path.to_path_buf(),
-        reason: format!("it cannot be read ({e})"),
+    let damaged = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            Error::damaged(path, e.to_string())
+        }
+        _ => Error::NotAMap {
+            path: path.to_path_buf(),
+            reason: format!("it cannot be read ({e})"),
+        },
     };
     let app_id: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -350,4 +525,13 @@ fn check_identity(conn: &Connection, path: &Path, read_only: bool) -> Result<()>
         });
     }
     Ok(())
+}
+
+/// Runs `PRAGMA quick_check`: a map with corrupt pages is refused as `Damaged`, untouched.
+fn check_intact(conn: &Connection, path: &Path) -> Result<()> {
+    match backup::check(conn, "quick_check") {
+        Ok(None) => Ok(()),
+        Ok(Some(detail)) => Err(Error::damaged(path, detail)),
+        Err(e) => Err(Error::damaged(path, e.to_string())),
+    }
 }

@@ -2,6 +2,8 @@
 //! status, and that refused commands leave the file as it was.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod backups;
+mod coverage;
 mod reading;
 mod writing;
 

@@ -4,7 +4,14 @@
 
 mod support;
 
+mod backup;
+mod coverage;
+mod coverage_engine;
+mod coverage_props;
+mod coverage_support;
+mod crash;
 mod demo;
+mod faults;
 mod locking;
 mod open;
 mod ops;
