@@ -4,4 +4,5 @@
 
 mod bindings;
 mod handlers;
+mod packaging;
 mod security;

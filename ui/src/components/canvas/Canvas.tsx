@@ -131,7 +131,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
       const instance = flow.current;
       if (!instance) return;
       setNodes((current) => current.map((n) => ({ ...n, selected: n.id === projectId })));
-      instance.fitView({ nodes: [{ id: projectId }], duration: 300, padding: 0.15 });
+      instance.fitView({ nodes: [{ id: projectId }], duration: 300, padding: 0.15, maxZoom: 1.2 });
     },
   }));
 
@@ -155,7 +155,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         minZoom={0.1}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.1 }}
+        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
         onlyRenderVisibleElements
       >
