@@ -152,6 +152,24 @@ pub struct Contact {
     pub cadence_days: Option<u16>,
 }
 
+impl Contact {
+    /// A contact with an id and a name, every other field empty.
+    pub fn named(id: impl Into<Id>, name: impl Into<String>) -> Contact {
+        Contact {
+            id: id.into(),
+            name: name.into(),
+            title: String::new(),
+            organization: None,
+            email: String::new(),
+            phone: String::new(),
+            location: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            cadence_days: None,
+        }
+    }
+}
+
 /// A project frame's place and size on the canvas.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Type)]
 pub struct Frame {
@@ -176,6 +194,29 @@ pub struct Project {
     pub required_roles: Vec<Role>,
     pub notes: String,
     pub frame: Frame,
+}
+
+impl Project {
+    /// An active project with an id and a name, the default required roles, and a 600×400
+    /// frame at the origin.
+    pub fn named(id: impl Into<Id>, name: impl Into<String>) -> Project {
+        Project {
+            id: id.into(),
+            name: name.into(),
+            organization: None,
+            status: ProjectStatus::Active,
+            stage: String::new(),
+            target_date: None,
+            required_roles: DEFAULT_REQUIRED_ROLES.to_vec(),
+            notes: String::new(),
+            frame: Frame {
+                x: 0.0,
+                y: 0.0,
+                width: 600.0,
+                height: 400.0,
+            },
+        }
+    }
 }
 
 /// A contact placed on a project.

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use stakemap_app::state::{AppState, Folders};
-use stakemap_core::model::{Contact, Frame, Project, ProjectStatus, Stake};
+use stakemap_core::model::{Contact, Project, Stake};
 use stakemap_core::{EntityKind, ErrorKind, Op, Record};
 
 fn state(dir: &Path) -> AppState {
@@ -14,36 +14,13 @@ fn state(dir: &Path) -> AppState {
 }
 
 fn contact(name: &str) -> Record {
-    Record::Contact(Contact {
-        id: String::new(),
-        name: name.into(),
-        title: String::new(),
-        organization: None,
-        email: String::new(),
-        phone: String::new(),
-        location: String::new(),
-        tags: vec![],
-        notes: String::new(),
-        cadence_days: None,
-    })
+    Record::Contact(Contact::named("", name))
 }
 
 fn project(name: &str) -> Record {
     Record::Project(Project {
-        id: String::new(),
-        name: name.into(),
-        organization: None,
-        status: ProjectStatus::Active,
-        stage: String::new(),
-        target_date: None,
         required_roles: vec![],
-        notes: String::new(),
-        frame: Frame {
-            x: 0.0,
-            y: 0.0,
-            width: 600.0,
-            height: 400.0,
-        },
+        ..Project::named("", name)
     })
 }
 

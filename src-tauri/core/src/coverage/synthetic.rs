@@ -9,8 +9,8 @@
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
-    Channel, Contact, Frame, Interaction, Organization, Project, ProjectStatus, Relationship,
-    RelationshipKind, Role, Snapshot, Stake, Teammate,
+    Channel, Contact, Interaction, Organization, Project, Relationship, RelationshipKind, Role,
+    Snapshot, Stake, Teammate,
 };
 
 /// How many items of each kind to make.
@@ -220,20 +220,10 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate) -> Snapshot {
             required.push(Role::TechnicalEvaluator);
         }
         snapshot.projects.push(Project {
-            id: id("p", n),
-            name: format!("Project {n}"),
             organization: Some(id("o", n % orgs)),
-            status: ProjectStatus::Active,
             stage: "Proposal".into(),
-            target_date: None,
             required_roles: required,
-            notes: String::new(),
-            frame: Frame {
-                x: 0.0,
-                y: 0.0,
-                width: 600.0,
-                height: 400.0,
-            },
+            ..Project::named(id("p", n), format!("Project {n}"))
         });
         let size = 1 + rng.below(4);
         teams.push(

@@ -4,8 +4,8 @@ use chrono::{Days, NaiveDate};
 use stakemap_core::Snapshot;
 use stakemap_core::coverage::{self, Config, Coverage, FindingKind};
 use stakemap_core::model::{
-    Channel, Contact, Frame, Interaction, Organization, Project, ProjectStatus, Relationship,
-    RelationshipKind, Role, Stake, Teammate,
+    Channel, Contact, Interaction, Organization, Project, Relationship, RelationshipKind, Role,
+    Stake, Teammate,
 };
 
 /// The day the hand-made maps are scored on.
@@ -52,16 +52,9 @@ impl Builder {
     pub fn contact(&mut self, name: &str, title: &str) -> String {
         let id = key("c", name);
         self.map.contacts.push(Contact {
-            id: id.clone(),
-            name: name.into(),
             title: title.into(),
             organization: Some("o-acme".into()),
-            email: String::new(),
-            phone: String::new(),
-            location: String::new(),
-            tags: Vec::new(),
-            notes: String::new(),
-            cadence_days: None,
+            ..Contact::named(id.clone(), name)
         });
         id
     }
@@ -74,20 +67,9 @@ impl Builder {
     pub fn project(&mut self, name: &str, roles: &[Role]) -> String {
         let id = key("p", name);
         self.map.projects.push(Project {
-            id: id.clone(),
-            name: name.into(),
             organization: Some("o-acme".into()),
-            status: ProjectStatus::Active,
-            stage: String::new(),
-            target_date: None,
             required_roles: roles.to_vec(),
-            notes: String::new(),
-            frame: Frame {
-                x: 0.0,
-                y: 0.0,
-                width: 600.0,
-                height: 400.0,
-            },
+            ..Project::named(id.clone(), name)
         });
         id
     }

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use stakemap_core::model::{
-    Channel, Contact, Frame, Id, Interaction, Organization, Project, ProjectStatus, Relationship,
-    RelationshipKind, Role, Stake, Teammate,
+    Channel, Contact, Id, Interaction, Organization, Project, Relationship, RelationshipKind, Role,
+    Stake, Teammate,
 };
 use stakemap_core::{Map, Op, Record};
 
@@ -51,16 +51,8 @@ pub fn teammate(name: &str) -> Record {
 
 pub fn contact_item(name: &str, organization: Option<&str>) -> Contact {
     Contact {
-        id: String::new(),
-        name: name.into(),
-        title: String::new(),
         organization: organization.map(str::to_string),
-        email: String::new(),
-        phone: String::new(),
-        location: String::new(),
-        tags: Vec::new(),
-        notes: String::new(),
-        cadence_days: None,
+        ..Contact::named("", name)
     }
 }
 
@@ -70,20 +62,8 @@ pub fn contact(name: &str, organization: Option<&str>) -> Record {
 
 pub fn project_item(name: &str, organization: Option<&str>) -> Project {
     Project {
-        id: String::new(),
-        name: name.into(),
         organization: organization.map(str::to_string),
-        status: ProjectStatus::Active,
-        stage: String::new(),
-        target_date: None,
-        required_roles: vec![Role::DecisionMaker, Role::EconomicBuyer, Role::Champion],
-        notes: String::new(),
-        frame: Frame {
-            x: 0.0,
-            y: 0.0,
-            width: 600.0,
-            height: 400.0,
-        },
+        ..Project::named("", name)
     }
 }
 

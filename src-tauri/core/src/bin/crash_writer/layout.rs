@@ -11,8 +11,7 @@
 use std::collections::BTreeMap;
 
 use stakemap_core::model::{
-    Channel, Contact, Frame, Interaction, Project, ProjectStatus, Relationship, RelationshipKind,
-    Role, Stake,
+    Channel, Contact, Interaction, Project, Relationship, RelationshipKind, Role, Stake,
 };
 use stakemap_core::{EntityKind, Op, Record};
 
@@ -130,16 +129,8 @@ pub fn records(id: u64, group: Group) -> Vec<Record> {
     let mut out = Vec::new();
     for i in 0..group.size {
         out.push(Record::Contact(Contact {
-            id: contact_id(id, i),
-            name: format!("Crash {id} {i}"),
-            title: String::new(),
-            organization: None,
-            email: String::new(),
-            phone: String::new(),
-            location: String::new(),
-            tags: Vec::new(),
             notes: notes.clone(),
-            cadence_days: None,
+            ..Contact::named(contact_id(id, i), format!("Crash {id} {i}"))
         }));
     }
     if group.size < 2 {
@@ -147,20 +138,8 @@ pub fn records(id: u64, group: Group) -> Vec<Record> {
     }
     if group.project {
         out.push(Record::Project(Project {
-            id: project_id(id),
-            name: format!("Crash project {id}"),
-            organization: None,
-            status: ProjectStatus::Active,
-            stage: String::new(),
-            target_date: None,
             required_roles: Vec::new(),
-            notes: String::new(),
-            frame: Frame {
-                x: 0.0,
-                y: 0.0,
-                width: 600.0,
-                height: 400.0,
-            },
+            ..Project::named(project_id(id), format!("Crash project {id}"))
         }));
         for i in 0..group.size {
             out.push(Record::Stake(Stake {
