@@ -4,6 +4,7 @@
 const COMMANDS: &[&str] = &[
     "map_info",
     "load_map",
+    "coverage",
     "apply",
     "undo",
     "redo",

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use stakemap_core::coverage::Coverage;
 use stakemap_core::{Op, Snapshot};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State, WebviewWindow};
@@ -76,6 +77,13 @@ pub async fn map_info(
 #[specta::specta]
 pub async fn load_map(state: State<'_, Shared>) -> Result<Snapshot, AppError> {
     blocking(&state, |s| s.load_map()).await
+}
+
+/// Every project's coverage: score, band, components, findings and suggestions.
+#[tauri::command]
+#[specta::specta]
+pub async fn coverage(state: State<'_, Shared>) -> Result<Vec<Coverage>, AppError> {
+    blocking(&state, |s| s.coverage()).await
 }
 
 /// Applies one operation (create, edit, delete, or a batch of them) as one undo step.

@@ -31,6 +31,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             commands::map_info,
             commands::load_map,
+            commands::coverage,
             commands::apply,
             commands::undo,
             commands::redo,

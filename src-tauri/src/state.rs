@@ -6,6 +6,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use serde::Serialize;
 use specta::Type;
+use stakemap_core::coverage::{self, Coverage, Engine};
 use stakemap_core::{ChangeSet, Error, HistoryState, Map, Op, Snapshot};
 
 use crate::error::AppError;
@@ -29,6 +30,45 @@ pub struct MapInfo {
 pub struct Applied {
     pub changes: ChangeSet,
     pub history: HistoryState,
+    /// The fresh coverage of every project the changes touched that still exists.
+    pub coverage: Vec<Coverage>,
+    /// Projects the changes touched that no longer exist (deleted): drop their coverage.
+    pub removed_coverage: Vec<String>,
+}
+
+/// The open map and the coverage engine that keeps its scores current.
+#[derive(Debug)]
+struct Open {
+    map: Map,
+    engine: Engine,
+}
+
+impl Open {
+    fn new(map: Map) -> Result<Open, Error> {
+        let snapshot = map.snapshot()?;
+        let today = chrono::Local::now().date_naive();
+        let engine = Engine::new(&snapshot, today, coverage::Config::default());
+        Ok(Open { map, engine })
+    }
+
+    /// Feeds the changes to the engine and reports them with the touched projects' coverage.
+    fn applied(&mut self, changes: ChangeSet) -> Applied {
+        let touched = self.engine.apply(&changes);
+        let mut coverage = Vec::new();
+        let mut removed_coverage = Vec::new();
+        for id in touched {
+            match self.engine.project(&id) {
+                Some(c) => coverage.push(c.clone()),
+                None => removed_coverage.push(id),
+            }
+        }
+        Applied {
+            changes,
+            history: self.map.history(),
+            coverage,
+            removed_coverage,
+        }
+    }
 }
 
 /// Where the app keeps its own files.
@@ -44,7 +84,7 @@ pub struct Folders {
 #[derive(Debug)]
 pub struct AppState {
     folders: Folders,
-    map: Mutex<Option<Map>>,
+    map: Mutex<Option<Open>>,
     /// Why the start-up map could not be opened, until another map is.
     startup_error: Mutex<Option<AppError>>,
 }
@@ -101,7 +141,8 @@ impl AppState {
     pub fn switch_to(&self, path: &Path) -> Result<MapInfo, AppError> {
         let map = Map::open(path)?;
         let info = info(&map);
-        *lock(&self.map) = Some(map);
+        let open = Open::new(map)?;
+        *lock(&self.map) = Some(open);
         *lock(&self.startup_error) = None;
         let settings = Settings {
             last_map: Some(absolute(path)),
@@ -129,9 +170,13 @@ impl AppState {
     }
 
     fn with_map<T>(&self, f: impl FnOnce(&mut Map) -> Result<T, Error>) -> Result<T, AppError> {
+        self.with_open(|open| f(&mut open.map))
+    }
+
+    fn with_open<T>(&self, f: impl FnOnce(&mut Open) -> Result<T, Error>) -> Result<T, AppError> {
         let mut guard = lock(&self.map);
         match guard.as_mut() {
-            Some(map) => Ok(f(map)?),
+            Some(open) => Ok(f(open)?),
             None => Err(lock(&self.startup_error)
                 .clone()
                 .unwrap_or_else(AppError::no_map)),
@@ -148,36 +193,32 @@ impl AppState {
         self.with_map(|map| map.snapshot())
     }
 
+    /// Every project's coverage, in the map's project order.
+    pub fn coverage(&self) -> Result<Vec<Coverage>, AppError> {
+        self.with_open(|open| Ok(open.engine.results()))
+    }
+
     /// Applies an operation.
     pub fn apply(&self, op: Op) -> Result<Applied, AppError> {
-        self.with_map(|map| {
-            let changes = map.apply(op)?;
-            Ok(Applied {
-                changes,
-                history: map.history(),
-            })
+        self.with_open(|open| {
+            let changes = open.map.apply(op)?;
+            Ok(open.applied(changes))
         })
     }
 
     /// Undoes the last operation (no changes when there is nothing to undo).
     pub fn undo(&self) -> Result<Applied, AppError> {
-        self.with_map(|map| {
-            let changes = map.undo()?.unwrap_or_else(empty);
-            Ok(Applied {
-                changes,
-                history: map.history(),
-            })
+        self.with_open(|open| {
+            let changes = open.map.undo()?.unwrap_or_else(empty);
+            Ok(open.applied(changes))
         })
     }
 
     /// Redoes the last undone operation.
     pub fn redo(&self) -> Result<Applied, AppError> {
-        self.with_map(|map| {
-            let changes = map.redo()?.unwrap_or_else(empty);
-            Ok(Applied {
-                changes,
-                history: map.history(),
-            })
+        self.with_open(|open| {
+            let changes = open.map.redo()?.unwrap_or_else(empty);
+            Ok(open.applied(changes))
         })
     }
 

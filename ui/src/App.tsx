@@ -1,6 +1,8 @@
 /** The app window: toolbar, the contact and project lists, and the map canvas. */
 import { useEffect, useRef, useState } from "react";
 import { ContactList } from "./components/ContactList";
+import { CoverageOverview } from "./components/CoverageOverview";
+import { CoveragePanel } from "./components/CoveragePanel";
 import { Canvas, type CanvasHandle } from "./components/canvas/Canvas";
 import { NoticeBar } from "./components/NoticeBar";
 import { ProjectDialog } from "./components/ProjectDialog";
@@ -31,7 +33,10 @@ export function App() {
   const status = useMap((s) => s.status);
   const load = useMap((s) => s.load);
   const canvas = useRef<CanvasHandle>(null);
+  const selectProject = useMap((s) => s.selectProject);
+  const panelOpen = useMap((s) => s.selectedProject !== null && !!s.coverage[s.selectedProject]);
   const [editingProject, setEditingProject] = useState<Project | "new" | null>(null);
+  const [overviewOpen, setOverviewOpen] = useState(false);
   useShortcuts();
 
   useEffect(() => {
@@ -51,20 +56,32 @@ export function App() {
   if (status === "unavailable") {
     return <Unavailable />;
   }
+  const reveal = (projectId: string) => {
+    selectProject(projectId);
+    canvas.current?.reveal(projectId);
+  };
+  const side = overviewOpen || panelOpen;
   return (
     <div className="app">
-      <Toolbar />
-      <div className="workspace">
+      <Toolbar coverageOpen={overviewOpen} onToggleCoverage={() => setOverviewOpen((o) => !o)} />
+      <div className={`workspace${side ? " with-side" : ""}`}>
         <aside className="sidebar" aria-label="Lists">
           <ContactList />
-          <ProjectList
-            onReveal={(id) => canvas.current?.reveal(id)}
-            onEdit={(project) => setEditingProject(project)}
-          />
+          <ProjectList onReveal={reveal} onEdit={(project) => setEditingProject(project)} />
         </aside>
         <main className="main">
           <Canvas ref={canvas} onAddProject={() => setEditingProject("new")} />
         </main>
+        {side ? (
+          <div className="side">
+            {overviewOpen ? (
+              <CoverageOverview onChoose={reveal} onClose={() => setOverviewOpen(false)} />
+            ) : null}
+            <CoveragePanel
+              onSelectContacts={(projectId, ids) => canvas.current?.selectContacts(projectId, ids)}
+            />
+          </div>
+        ) : null}
       </div>
       <NoticeBar />
       {editingProject ? (

@@ -184,3 +184,75 @@ fn save_copy_writes_a_map_that_opens() {
     })
     .unwrap();
 }
+
+#[test]
+fn coverage_follows_apply_and_undo() {
+    use stakemap_core::coverage::{ComponentName, FindingKind};
+    use stakemap_core::model::Role;
+
+    let dir = tempfile::tempdir().unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(dir.path().join("m.stakemap")));
+    let added = app
+        .apply(Op::Put {
+            record: Record::Project(Project {
+                required_roles: vec![Role::EconomicBuyer],
+                ..Project::named("", "Rollout")
+            }),
+        })
+        .unwrap();
+    let project_id = added.changes.changes[0].id.clone();
+    assert_eq!(added.coverage.len(), 1);
+    assert_eq!(added.coverage[0].project, project_id);
+    assert_eq!(app.coverage().unwrap(), added.coverage);
+    let before = added.coverage[0].clone();
+    let roles =
+        |c: &stakemap_core::coverage::Coverage| c.component(ComponentName::Roles).unwrap().value;
+    let missing =
+        |c: &stakemap_core::coverage::Coverage| c.findings_of(FindingKind::MissingRole).count();
+    assert_eq!(missing(&before), 1);
+
+    let dana = app
+        .apply(Op::Put {
+            record: contact("Dana Ruiz"),
+        })
+        .unwrap();
+    let dana_id = dana.changes.changes[0].id.clone();
+    let stake = Record::Stake(Stake {
+        id: String::new(),
+        project: project_id.clone(),
+        contact: dana_id,
+        role: Role::EconomicBuyer,
+        stance: 1,
+        influence: 4,
+        interest: 3,
+        owner: None,
+        health: None,
+        notes: String::new(),
+        x: 24.0,
+        y: 64.0,
+    });
+    let staked = app.apply(Op::Put { record: stake }).unwrap();
+    assert_eq!(staked.coverage.len(), 1);
+    let after = &staked.coverage[0];
+    assert_eq!(after.project, project_id);
+    assert!(roles(after) > roles(&before), "{after:?}");
+    assert_eq!(missing(after), 0);
+    assert_eq!(app.coverage().unwrap()[0], *after);
+
+    let undone = app.undo().unwrap();
+    assert_eq!(undone.coverage, vec![before.clone()]);
+    let redone = app.redo().unwrap();
+    assert_eq!(redone.coverage[0], *after);
+
+    // Deleting the project reports its id instead of a coverage.
+    let deleted = app
+        .apply(Op::Delete {
+            kind: EntityKind::Project,
+            id: project_id.clone(),
+        })
+        .unwrap();
+    assert!(deleted.coverage.is_empty());
+    assert_eq!(deleted.removed_coverage, vec![project_id]);
+    assert!(app.coverage().unwrap().is_empty());
+}

@@ -3,7 +3,13 @@ import { backend } from "../ipc/backend";
 import { useMap } from "../store/mapStore";
 import { Icon } from "./Icon";
 
-export function Toolbar() {
+interface Props {
+  /** Whether the coverage overview is shown. */
+  coverageOpen: boolean;
+  onToggleCoverage: () => void;
+}
+
+export function Toolbar({ coverageOpen, onToggleCoverage }: Props) {
   const info = useMap((s) => s.info);
   const history = useMap((s) => s.history);
   const undo = useMap((s) => s.undo);
@@ -46,6 +52,16 @@ export function Toolbar() {
           title="Save a copy as (Ctrl+Shift+S)"
         >
           <Icon name="copy" /> Save a copy
+        </button>
+        <span className="divider" aria-hidden="true" />
+        <button
+          type="button"
+          className="button ghost"
+          aria-pressed={coverageOpen}
+          onClick={onToggleCoverage}
+          title="Every project's coverage, riskiest first"
+        >
+          <Icon name="frame" /> Coverage
         </button>
         <span className="divider" aria-hidden="true" />
         <button

@@ -7,6 +7,7 @@ import {
   type AppEvent,
   type Applied,
   Channel,
+  type Coverage,
   commands,
   type MapInfo,
   type Op,
@@ -42,6 +43,8 @@ async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
 export const backend = {
   mapInfo: (): Promise<MapInfo> => unwrap(commands.mapInfo()),
   loadMap: (): Promise<Snapshot> => unwrap(commands.loadMap()),
+  /** Every project's coverage. */
+  coverage: (): Promise<Coverage[]> => unwrap(commands.coverage()),
   apply: (op: Op): Promise<Applied> => unwrap(commands.apply(op)),
   undo: (): Promise<Applied> => unwrap(commands.undo()),
   redo: (): Promise<Applied> => unwrap(commands.redo()),

@@ -11,6 +11,8 @@ export const commands = {
 	mapInfo: () => typedError<MapInfo, AppError>(__TAURI_INVOKE("map_info")),
 	/**  Everything in the open map. */
 	loadMap: () => typedError<Snapshot, AppError>(__TAURI_INVOKE("load_map")),
+	/**  Every project's coverage: score, band, components, findings and suggestions. */
+	coverage: () => typedError<Coverage[], AppError>(__TAURI_INVOKE("coverage")),
 	/**  Applies one operation (create, edit, delete, or a batch of them) as one undo step. */
 	apply: (op: Op) => typedError<Applied, AppError>(__TAURI_INVOKE("apply", { op })),
 	/**  Undoes the last operation. */
@@ -45,7 +47,14 @@ export type AppEvent =
 export type Applied = {
 	changes: ChangeSet,
 	history: HistoryState,
+	/**  The fresh coverage of every project the changes touched that still exists. */
+	coverage: Coverage[],
+	/**  Projects the changes touched that no longer exist (deleted): drop their coverage. */
+	removed_coverage: string[],
 };
+
+/**  The colour of a project's coverage. */
+export type Band = "red" | "amber" | "green";
 
 /**  What happened to one item. */
 export type Change = {
@@ -63,6 +72,20 @@ export type ChangeSet = {
 	label: string,
 	changes: Change[],
 };
+
+/**  One component of a project's score. */
+export type Component = {
+	name: ComponentName,
+	/**  0 (uncovered) ..1 (fully covered), rounded to three decimals. */
+	value: number | null,
+	/**  Its weight in the score (see [`Weights`]). */
+	weight: number | null,
+	/**  What the value means, in a sentence that names people. */
+	explanation: string,
+};
+
+/**  The parts the score is made of. */
+export type ComponentName = "roles" | "support" | "threading" | "pulse" | "reach" | "perception_gap";
 
 /**  A person on the customer side. */
 export type Contact = {
@@ -86,6 +109,23 @@ export type Contact = {
  */
 export type ContactChannel = "in_person" | "video" | "phone" | "email" | "chat" | "event";
 
+/**  A project's coverage. */
+export type Coverage = {
+	/**  The project's id. */
+	project: string,
+	/**  The project's name. */
+	name: string,
+	/**  0..100. */
+	score: number,
+	band: Band,
+	/**  The six components, in [`ComponentName::ALL`] order. */
+	components: Component[],
+	/**  What to act on, most serious kinds first. */
+	findings: Finding[],
+	/**  People to consider adding to the project, best first. */
+	suggestions: Suggestion[],
+};
+
 /**  The kinds of item a map holds. */
 export type EntityKind = "organization" | "teammate" | "contact" | "project" | "stake" | "relationship" | "interaction";
 
@@ -101,6 +141,56 @@ export type ErrorKind =
 "incompatible" | 
 /**  Disk, I/O or database failure: nothing was changed. */
 "storage";
+
+/**  Something about a project's coverage worth acting on. */
+export type Finding = {
+	kind: FindingKind,
+	/**  The contacts it is about (ids), most important first. */
+	contacts: string[],
+	/**  The required role it is about (`missing_role`, `role_held_by_opponent`, `stale_contact`). */
+	role?: Role | null,
+	/**  Days since the contact was last met in person (`stale_contact`; absent when never). */
+	days?: number | null,
+	/**  The mapped stakeholders an unmapped person is linked to (`unmapped_stakeholder`). */
+	via?: string[],
+	/**  The teammate it is about (`single_owner`). */
+	teammate?: string | null,
+	/**  A plain sentence that names the people. */
+	message: string,
+};
+
+/**  The kinds of finding. Their names are stable: the UI and scripts branch on them. */
+export type FindingKind = 
+/**  A required role is held by no mapped contact (`role`). */
+"missing_role" | 
+/**  A required role is held only by contacts with a negative stance (`role`, `contacts`). */
+"role_held_by_opponent" | 
+/**  A stakeholder with influence 4 or 5 has a negative stance. */
+"influential_opponent" | 
+/**  One teammate holds every relationship into the project (`teammate`). */
+"single_owner" | 
+/**
+ *  No teammate holds a relationship into the project: no stake has an owner and no teammate
+ *  met a stakeholder in the active window.
+ */
+"no_owner" | 
+/**  One stakeholder or none had an interaction in the active window. */
+"single_contact" | 
+/**
+ *  A stakeholder in a required role was not met in person within their cadence (`days`
+ *  since; none when never met in person).
+ */
+"stale_contact" | 
+/**
+ *  Our rating of the relationship (stake health) is well above the contact's recent
+ *  expressed sentiment.
+ */
+"perception_gap" | 
+/**
+ *  Someone not on the project manages or influences a stakeholder (`contacts` is that
+ *  person, `via` the stakeholders they are linked to).
+ */
+"unmapped_stakeholder";
 
 /**  A project frame's place and size on the canvas. */
 export type Frame = {
@@ -233,6 +323,20 @@ export type Stake = {
 	/**  Position of the card inside its project frame. */
 	x: number | null,
 	y: number | null,
+};
+
+/**  Someone who is not on the project but has a stake in it ("who else has a stake"). */
+export type Suggestion = {
+	contact: string,
+	/**
+	 *  The mapped stakeholders they manage or influence (empty when only their seniority in a
+	 *  stakeholder's organization links them).
+	 */
+	via: string[],
+	/**  How much they matter to the project, 0..1 (suggestions come best first). */
+	weight: number | null,
+	/**  Why, in a sentence that names them. */
+	reason: string,
 };
 
 /**  A person on our side who can own relationships. */

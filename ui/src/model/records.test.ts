@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Frame } from "../ipc/backend";
-import { blankProject, box, FRAME, freeFrame, organizationFor, parseTags } from "./records";
+import {
+  blankProject,
+  box,
+  FRAME,
+  freeCardSpot,
+  freeFrame,
+  organizationFor,
+  parseTags,
+} from "./records";
 
 function overlaps(a: Frame, b: Frame): boolean {
   const p = box(a);
@@ -96,5 +104,18 @@ describe("parseTags", () => {
   it("splits on commas and drops blanks", () => {
     expect(parseTags(" a, b ,, c ,")).toEqual(["a", "b", "c"]);
     expect(parseTags("")).toEqual([]);
+  });
+});
+
+describe("freeCardSpot", () => {
+  it("takes the first cell of the three-column grid that no card overlaps", () => {
+    expect(freeCardSpot([])).toEqual({ x: 24, y: 64 });
+    expect(freeCardSpot([{ x: 16, y: 56 }])).toEqual({ x: 232, y: 64 });
+    const row = [
+      { x: 24, y: 64 },
+      { x: 232, y: 64 },
+      { x: 440, y: 64 },
+    ];
+    expect(freeCardSpot(row)).toEqual({ x: 24, y: 160 });
   });
 });

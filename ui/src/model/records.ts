@@ -97,3 +97,25 @@ export function parseTags(text: string): string[] {
     .map((t) => t.trim())
     .filter(Boolean);
 }
+
+/** The grid new cards are placed on inside a project frame: three columns from the top left. */
+export const CARD_GRID = { x: 24, y: 64, width: 208, height: 96, columns: 3 } as const;
+
+/** The first cell of the card grid that no card in `taken` overlaps (positions in the frame). */
+export function freeCardSpot(taken: { x: number | null; y: number | null }[]): {
+  x: number;
+  y: number;
+} {
+  for (let cell = 0; ; cell++) {
+    const x = CARD_GRID.x + (cell % CARD_GRID.columns) * CARD_GRID.width;
+    const y = CARD_GRID.y + Math.floor(cell / CARD_GRID.columns) * CARD_GRID.height;
+    const clash = taken.some((t) => {
+      const tx = t.x ?? 0;
+      const ty = t.y ?? 0;
+      return (
+        x < tx + CARD.width && tx < x + CARD.width && y < ty + CARD.height && ty < y + CARD.height
+      );
+    });
+    if (!clash) return { x, y };
+  }
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeSet, Contact, Stake } from "../ipc/backend";
 import { blankContact } from "../model/records";
+import { coverageFor } from "../test/coverage";
 import { BRUNO, ELENA, sampleMap } from "../test/fixtures";
-import { fromSnapshot, withChanges } from "./mapStore";
+import { fromSnapshot, withChanges, withCoverage } from "./mapStore";
 
 function contact(id: string, name: string): Contact {
   return { ...blankContact(), id, name };
@@ -81,5 +82,20 @@ describe("withChanges", () => {
 
   it("changes nothing for an empty change set", () => {
     expect(withChanges(fromSnapshot(sampleMap()), { label: "", changes: [] })).toEqual({});
+  });
+});
+
+describe("withCoverage", () => {
+  it("replaces the touched projects' coverage and drops deleted projects", () => {
+    const before = { a: coverageFor("a", "A", 40), b: coverageFor("b", "B", 70) };
+    const after = withCoverage(before, {
+      changes: { label: "x", changes: [] },
+      history: { undo: "x", redo: null },
+      coverage: [coverageFor("a", "A", 55)],
+      removed_coverage: ["b"],
+    });
+    expect(Object.keys(after)).toEqual(["a"]);
+    expect(after.a?.score).toBe(55);
+    expect(before.b.score).toBe(70);
   });
 });

@@ -10,6 +10,7 @@ import {
   backend,
   type ChangeSet,
   type Contact,
+  type Coverage,
   type EntityKind,
   errorMessage,
   type HistoryState,
@@ -49,6 +50,10 @@ export interface MapState extends MapData {
   /** Why no map is open (another window has it, the file is from a newer version...). */
   problem: BackendError | null;
   history: HistoryState;
+  /** Each project's coverage, by project id, as the core last scored it. */
+  coverage: ById<Coverage>;
+  /** The project whose coverage panel is open. */
+  selectedProject: string | null;
   notice: Notice | null;
   /** Loads (or reloads) the open map. */
   load: () => Promise<void>;
@@ -60,6 +65,7 @@ export interface MapState extends MapData {
   switchMap: (open: () => Promise<MapInfo | null>) => Promise<void>;
   saveCopy: () => Promise<void>;
   notify: (notice: Notice | null) => void;
+  selectProject: (projectId: string | null) => void;
 }
 
 const TABLES: Record<EntityKind, keyof MapData> = {
@@ -88,6 +94,12 @@ function byId<T extends { id: string }>(items: T[]): ById<T> {
   return out;
 }
 
+function byProject(list: Coverage[]): ById<Coverage> {
+  const out: ById<Coverage> = {};
+  for (const c of list) out[c.project] = c;
+  return out;
+}
+
 /** The map data from a full snapshot. */
 export function fromSnapshot(snapshot: Snapshot): MapData {
   return {
@@ -99,6 +111,15 @@ export function fromSnapshot(snapshot: Snapshot): MapData {
     relationships: byId(snapshot.relationships),
     interactions: byId(snapshot.interactions),
   };
+}
+
+/** The coverage after an apply, undo or redo: the touched projects' fresh results merged in. */
+export function withCoverage(coverage: ById<Coverage>, result: Applied): ById<Coverage> {
+  if (result.coverage.length === 0 && result.removed_coverage.length === 0) return coverage;
+  const next = { ...coverage };
+  for (const c of result.coverage) next[c.project] = c;
+  for (const id of result.removed_coverage) delete next[id];
+  return next;
 }
 
 /** The map data after a change set: each touched table is copied once. */
@@ -119,7 +140,19 @@ export function withChanges(data: MapData, set: ChangeSet): Partial<MapData> {
 
 export const useMap = create<MapState>()((set, get) => {
   const applied = (result: Applied) => {
-    set((state) => ({ ...withChanges(state, result.changes), history: result.history }));
+    set((state) => {
+      const coverage = withCoverage(state.coverage, result);
+      const selectedProject =
+        state.selectedProject && result.removed_coverage.includes(state.selectedProject)
+          ? null
+          : state.selectedProject;
+      return {
+        ...withChanges(state, result.changes),
+        history: result.history,
+        coverage,
+        selectedProject,
+      };
+    });
   };
   const fail = (error: unknown) => set({ notice: { tone: "error", text: errorMessage(error) } });
 
@@ -129,14 +162,21 @@ export const useMap = create<MapState>()((set, get) => {
     info: null,
     problem: null,
     history: { undo: null, redo: null },
+    coverage: {},
+    selectedProject: null,
     notice: null,
 
     load: async () => {
       try {
         const info = await backend.mapInfo();
         const snapshot = await backend.loadMap();
+        const coverage = await backend.coverage();
+        const selected = get().selectedProject;
         set({
           ...fromSnapshot(snapshot),
+          coverage: byProject(coverage),
+          selectedProject:
+            selected && coverage.some((c) => c.project === selected) ? selected : null,
           status: "ready",
           info,
           problem: null,
@@ -147,7 +187,14 @@ export const useMap = create<MapState>()((set, get) => {
           error instanceof BackendError
             ? error
             : new BackendError({ kind: "storage", message: errorMessage(error), field: null });
-        set({ ...EMPTY, status: "unavailable", info: null, problem });
+        set({
+          ...EMPTY,
+          coverage: {},
+          selectedProject: null,
+          status: "unavailable",
+          info: null,
+          problem,
+        });
       }
     },
 
@@ -202,5 +249,7 @@ export const useMap = create<MapState>()((set, get) => {
     },
 
     notify: (notice) => set({ notice }),
+
+    selectProject: (projectId) => set({ selectedProject: projectId }),
   };
 });

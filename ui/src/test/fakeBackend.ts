@@ -15,6 +15,7 @@ import type {
   Applied,
   Change,
   ChangeSet,
+  Coverage,
   EntityKind,
   HistoryState,
   MapInfo,
@@ -29,6 +30,9 @@ export interface Call {
 }
 
 type Callback = (data: unknown) => void;
+
+/** Scores one project of the fake's map, as the core's coverage engine would. */
+export type Scorer = (map: Snapshot, projectId: string) => Coverage;
 
 interface TauriInternals {
   invoke: (cmd: string, args?: Record<string, unknown>, options?: unknown) => Promise<unknown>;
@@ -99,6 +103,12 @@ export class FakeBackend {
    * `new_map` opens an empty map there; `open_map` keeps the fake's data under the new name.
    */
   fileDialog: string | null = null;
+  /**
+   * How the fake scores a project after an edit touches it; without one, a project keeps the
+   * coverage set with `setCoverage` (and has none if it was given none).
+   */
+  scorer: Scorer | null = null;
+  private readonly scores = new Map<string, Coverage>();
   private tables = new Map<EntityKind, Map<string, unknown>>();
   private undoStack: ChangeSet[] = [];
   private redoStack: ChangeSet[] = [];
@@ -137,6 +147,47 @@ export class FakeBackend {
       undo: this.undoStack[this.undoStack.length - 1]?.label ?? null,
       redo: this.redoStack[this.redoStack.length - 1]?.label ?? null,
     };
+  }
+
+  /** Sets the coverage the fake reports for these projects (the `coverage` command and edits). */
+  setCoverage(list: Coverage[]): void {
+    for (const c of list) this.scores.set(c.project, copy(c));
+  }
+
+  /** The coverage of every project that has one, in the map's project order. */
+  private allCoverage(): Coverage[] {
+    const map = this.snapshot();
+    return map.projects.flatMap((p) => {
+      if (this.scorer) this.scores.set(p.id, this.scorer(map, p.id));
+      const c = this.scores.get(p.id);
+      return c ? [c] : [];
+    });
+  }
+
+  /** An `Applied` for `changes`: the touched projects rescored, the deleted ones listed. */
+  private appliedFor(set: ChangeSet): Applied {
+    const touched = new Set<string>();
+    for (const change of set.changes) {
+      for (const record of [change.before, change.after]) {
+        if (!record) continue;
+        if (record.kind === "project") touched.add(record.item.id);
+        if (record.kind === "stake") touched.add(record.item.project);
+      }
+    }
+    const map = this.snapshot();
+    const coverage: Coverage[] = [];
+    const removed: string[] = [];
+    for (const id of touched) {
+      if (!map.projects.some((p) => p.id === id)) {
+        this.scores.delete(id);
+        removed.push(id);
+        continue;
+      }
+      if (this.scorer) this.scores.set(id, this.scorer(map, id));
+      const c = this.scores.get(id);
+      if (c) coverage.push(c);
+    }
+    return { changes: set, history: this.history, coverage, removed_coverage: removed };
   }
 
   /** Makes the next `times` calls of `cmd` fail with `error`. */
@@ -212,6 +263,8 @@ export class FakeBackend {
         return { ...this.info, history: this.history } satisfies MapInfo;
       case "load_map":
         return this.snapshot();
+      case "coverage":
+        return this.allCoverage();
       case "apply":
         return this.apply(args.op as Op);
       case "undo":
@@ -258,7 +311,7 @@ export class FakeBackend {
       const set = { label, changes };
       this.undoStack.push(set);
       this.redoStack = [];
-      return { changes: set, history: this.history };
+      return this.appliedFor(set);
     } catch (error) {
       this.tables = saved; // All or nothing.
       throw error;
@@ -340,18 +393,18 @@ export class FakeBackend {
 
   private undo(): Applied {
     const set = this.undoStack.pop();
-    if (!set) return { changes: { label: "", changes: [] }, history: this.history };
+    if (!set) return this.appliedFor({ label: "", changes: [] });
     this.redoStack.push(set);
     const changes = this.restore(set.changes, "back");
-    return { changes: { label: set.label, changes }, history: this.history };
+    return this.appliedFor({ label: set.label, changes });
   }
 
   private redo(): Applied {
     const set = this.redoStack.pop();
-    if (!set) return { changes: { label: "", changes: [] }, history: this.history };
+    if (!set) return this.appliedFor({ label: "", changes: [] });
     this.undoStack.push(set);
     const changes = this.restore(set.changes, "forward");
-    return { changes: { label: set.label, changes }, history: this.history };
+    return this.appliedFor({ label: set.label, changes });
   }
 }
 

@@ -34,6 +34,8 @@ type CanvasNode = FrameNode | CardNode;
 /** What the rest of the app can ask of the canvas. */
 export interface CanvasHandle {
   reveal: (projectId: string) => void;
+  /** Selects the cards of these contacts in one project (only them). */
+  selectContacts: (projectId: string, contactIds: string[]) => void;
 }
 
 interface Props {
@@ -50,6 +52,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const interactions = useMap((s) => s.interactions);
   const run = useMap((s) => s.run);
   const notify = useMap((s) => s.notify);
+  const selectProject = useMap((s) => s.selectProject);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
 
   const onResized = useCallback<FrameData["onResized"]>(
@@ -133,7 +136,26 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
       setNodes((current) => current.map((n) => ({ ...n, selected: n.id === projectId })));
       instance.fitView({ nodes: [{ id: projectId }], duration: 300, padding: 0.15, maxZoom: 1.2 });
     },
+    selectContacts: (projectId: string, contactIds: string[]) => {
+      const wanted = new Set(contactIds);
+      const stakes = useMap.getState().stakes;
+      setNodes((current) =>
+        current.map((n) => {
+          const stake = stakes[n.id];
+          const selected = !!stake && stake.project === projectId && wanted.has(stake.contact);
+          return n.selected === selected ? n : { ...n, selected };
+        }),
+      );
+    },
   }));
+
+  const onNodeClick = useCallback(
+    (_: unknown, node: Node) => {
+      const stake = useMap.getState().stakes[node.id];
+      selectProject(stake ? stake.project : node.id);
+    },
+    [selectProject],
+  );
 
   const empty = Object.keys(projects).length === 0;
 
@@ -145,6 +167,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
         onInit={(instance) => {
           flow.current = instance;
         }}

@@ -3,6 +3,8 @@ import { Handle, type Node, type NodeProps, NodeResizer, Position } from "@xyflo
 import { memo } from "react";
 import type { Project } from "../../ipc/backend";
 import { ROLE_LABELS, STATUS_LABELS, stanceClass, stanceLabel } from "../../model/labels";
+import { useMap } from "../../store/mapStore";
+import { CoverageBadge } from "../CoverageBadge";
 
 export interface FrameData extends Record<string, unknown> {
   project: Project;
@@ -34,6 +36,8 @@ export type CardNode = Node<CardData, "card">;
 
 export const ProjectFrame = memo(function ProjectFrame({ data, selected }: NodeProps<FrameNode>) {
   const { project } = data;
+  const coverage = useMap((s) => s.coverage[project.id]);
+  const selectProject = useMap((s) => s.selectProject);
   return (
     <section className="frame" aria-label={`Project: ${project.name}`}>
       <NodeResizer
@@ -55,6 +59,14 @@ export const ProjectFrame = memo(function ProjectFrame({ data, selected }: NodeP
         <span className="frame-count" title="Stakeholders on this project">
           {data.stakeCount}
         </span>
+        {coverage ? (
+          <CoverageBadge
+            score={coverage.score}
+            band={coverage.band}
+            className="nodrag"
+            onClick={() => selectProject(project.id)}
+          />
+        ) : null}
       </header>
       {data.stakeCount === 0 ? <p className="frame-empty">No stakeholders mapped yet.</p> : null}
     </section>
