@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "new_map",
     "open_map",
     "save_copy_as",
+    "backups",
+    "restore_backup",
     "subscribe",
 ];
 

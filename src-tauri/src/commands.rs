@@ -12,7 +12,7 @@ use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
 use crate::error::AppError;
 use crate::events::{AppEvent, EventHub};
-use crate::state::{AppState, Applied, MapInfo};
+use crate::state::{AppState, Applied, BackupInfo, MapInfo};
 
 /// The state as commands hold it.
 pub type Shared = Arc<AppState>;
@@ -178,6 +178,27 @@ pub async fn save_copy_as(
         }
     })
     .await
+}
+
+/// The open map's backups, newest first (or, when the start-up map could not be opened, its
+/// backups).
+#[tauri::command]
+#[specta::specta]
+pub async fn backups(state: State<'_, Shared>) -> Result<Vec<BackupInfo>, AppError> {
+    blocking(&state, |s| s.backups()).await
+}
+
+/// Restores the backup with this id (one listed by `backups`) and returns the map, now open.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_backup(
+    state: State<'_, Shared>,
+    window: WebviewWindow,
+    id: String,
+) -> Result<MapInfo, AppError> {
+    let info = blocking(&state, move |s| s.restore_backup(&id)).await?;
+    set_title(&window, &info);
+    Ok(info)
 }
 
 /// Registers the channel on which the app sends events (menu choices) to the UI.

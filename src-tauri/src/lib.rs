@@ -38,6 +38,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::new_map,
             commands::open_map,
             commands::save_copy_as,
+            commands::backups,
+            commands::restore_backup,
             commands::subscribe,
         ])
 }

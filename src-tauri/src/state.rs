@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 use serde::Serialize;
 use specta::Type;
 use stakemap_core::coverage::{self, Coverage, Engine};
-use stakemap_core::{ChangeSet, Error, HistoryState, Map, Op, Snapshot};
+use stakemap_core::{Backup, BackupReason, ChangeSet, Error, HistoryState, Map, Op, Snapshot};
 
 use crate::error::AppError;
 use crate::settings::Settings;
@@ -36,6 +36,42 @@ pub struct Applied {
     pub removed_coverage: Vec<String>,
 }
 
+/// One backup of the map, as the UI lists it. Its id is all the UI sends back to restore it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct BackupInfo {
+    /// The backup's id (its file name without extension): `2026-03-01-093000-daily`.
+    pub id: String,
+    /// When it was taken, RFC 3339 in UTC.
+    pub created: String,
+    /// Why it was taken, for people: `Daily`, `Before import`...
+    pub reason: String,
+    /// Its size in KiB, rounded up.
+    pub size_kib: u32,
+}
+
+impl From<&Backup> for BackupInfo {
+    fn from(backup: &Backup) -> Self {
+        BackupInfo {
+            id: backup.id.clone(),
+            created: backup
+                .created
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            reason: reason_label(backup.reason).to_string(),
+            size_kib: u32::try_from(backup.size.div_ceil(1024)).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+fn reason_label(reason: BackupReason) -> &'static str {
+    match reason {
+        BackupReason::Daily => "Daily",
+        BackupReason::Manual => "Manual",
+        BackupReason::BeforeImport => "Before import",
+        BackupReason::BeforeMigration => "Before upgrade",
+        BackupReason::BeforeRestore => "Before restore",
+    }
+}
+
 /// The open map and the coverage engine that keeps its scores current.
 #[derive(Debug)]
 struct Open {
@@ -45,9 +81,7 @@ struct Open {
 
 impl Open {
     fn new(map: Map) -> Result<Open, Error> {
-        let snapshot = map.snapshot()?;
-        let today = chrono::Local::now().date_naive();
-        let engine = Engine::new(&snapshot, today, coverage::Config::default());
+        let engine = engine_for(&map)?;
         Ok(Open { map, engine })
     }
 
@@ -71,6 +105,13 @@ impl Open {
     }
 }
 
+/// A coverage engine scoring everything in `map` as of today.
+fn engine_for(map: &Map) -> Result<Engine, Error> {
+    let snapshot = map.snapshot()?;
+    let today = chrono::Local::now().date_naive();
+    Ok(Engine::new(&snapshot, today, coverage::Config::default()))
+}
+
 /// Where the app keeps its own files.
 #[derive(Debug, Clone)]
 pub struct Folders {
@@ -87,6 +128,9 @@ pub struct AppState {
     map: Mutex<Option<Open>>,
     /// Why the start-up map could not be opened, until another map is.
     startup_error: Mutex<Option<AppError>>,
+    /// The start-up map that could not be opened (so that a damaged one can be restored from its
+    /// backups), until another map is.
+    failed_path: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -96,6 +140,7 @@ impl AppState {
             folders,
             map: Mutex::new(None),
             startup_error: Mutex::new(None),
+            failed_path: Mutex::new(None),
         }
     }
 
@@ -133,6 +178,7 @@ impl AppState {
         }
         if let Err(error) = self.switch_to(&path) {
             *lock(&self.startup_error) = Some(error);
+            *lock(&self.failed_path) = Some(absolute(&path));
         }
     }
 
@@ -144,6 +190,7 @@ impl AppState {
         let open = Open::new(map)?;
         *lock(&self.map) = Some(open);
         *lock(&self.startup_error) = None;
+        *lock(&self.failed_path) = None;
         let settings = Settings {
             last_map: Some(absolute(path)),
         };
@@ -235,6 +282,67 @@ impl AppState {
             });
         }
         self.with_map(|map| map.save_copy(dest))
+    }
+
+    /// The backups of the open map, newest first; with no map open, those of the start-up map
+    /// that could not be opened (a damaged map's backups are what the user needs then).
+    pub fn backups(&self) -> Result<Vec<BackupInfo>, AppError> {
+        let list = {
+            let guard = lock(&self.map);
+            match guard.as_ref() {
+                Some(open) => open.map.backups()?,
+                None => match self.failed() {
+                    Some(path) => stakemap_core::backup::list_backups(&path)?,
+                    None => return Err(self.no_map_error()),
+                },
+            }
+        };
+        Ok(list.iter().map(BackupInfo::from).collect())
+    }
+
+    /// Replaces the map's content with the backup `id` (one of [`AppState::backups`]) and
+    /// returns the map. On the open map the current content is backed up first and the undo
+    /// history is cleared; a start-up map that could not be opened is put aside (renamed, not
+    /// deleted), replaced by the backup, and opened. Any other id is refused and nothing changes.
+    pub fn restore_backup(&self, id: &str) -> Result<MapInfo, AppError> {
+        {
+            let mut guard = lock(&self.map);
+            if let Some(open) = guard.as_mut() {
+                known_backup(&open.map.backups()?, id)?;
+                open.map.restore(id)?;
+                open.engine = engine_for(&open.map)?;
+                return Ok(info(&open.map));
+            }
+        }
+        let Some(path) = self.failed() else {
+            return Err(self.no_map_error());
+        };
+        known_backup(&stakemap_core::backup::list_backups(&path)?, id)?;
+        stakemap_core::backup::restore_unopenable(&path, id, chrono::Utc::now())?;
+        self.switch_to(&path)
+    }
+
+    fn failed(&self) -> Option<PathBuf> {
+        lock(&self.failed_path).clone()
+    }
+
+    fn no_map_error(&self) -> AppError {
+        lock(&self.startup_error)
+            .clone()
+            .unwrap_or_else(AppError::no_map)
+    }
+}
+
+/// Refuses an id that is not one of `backups`.
+fn known_backup(backups: &[Backup], id: &str) -> Result<(), AppError> {
+    if backups.iter().any(|b| b.id == id) {
+        Ok(())
+    } else {
+        Err(AppError {
+            kind: stakemap_core::ErrorKind::Invalid,
+            message: format!("there is no backup {id:?} of this map"),
+            field: Some("backup".into()),
+        })
     }
 }
 

@@ -7,8 +7,9 @@ import { Canvas, type CanvasHandle } from "./components/canvas/Canvas";
 import { NoticeBar } from "./components/NoticeBar";
 import { ProjectDialog } from "./components/ProjectDialog";
 import { ProjectList } from "./components/ProjectList";
+import { RestoreDialog } from "./components/RestoreDialog";
 import { Toolbar } from "./components/Toolbar";
-import { Unavailable } from "./components/Unavailable";
+import { isDamaged, Unavailable } from "./components/Unavailable";
 import { useShortcuts } from "./hooks/useShortcuts";
 import { type AppEvent, backend, type Project } from "./ipc/backend";
 import { useMap } from "./store/mapStore";
@@ -37,6 +38,8 @@ export function App() {
   const panelOpen = useMap((s) => s.selectedProject !== null && !!s.coverage[s.selectedProject]);
   const [editingProject, setEditingProject] = useState<Project | "new" | null>(null);
   const [overviewOpen, setOverviewOpen] = useState(false);
+  const [restoreOpen, setRestoreOpen] = useState(false);
+  const problem = useMap((s) => s.problem);
   useShortcuts();
 
   useEffect(() => {
@@ -54,7 +57,14 @@ export function App() {
     );
   }
   if (status === "unavailable") {
-    return <Unavailable />;
+    return (
+      <>
+        <Unavailable onRestore={() => setRestoreOpen(true)} />
+        {restoreOpen ? (
+          <RestoreDialog damaged={isDamaged(problem)} onClose={() => setRestoreOpen(false)} />
+        ) : null}
+      </>
+    );
   }
   const reveal = (projectId: string) => {
     selectProject(projectId);
@@ -63,7 +73,11 @@ export function App() {
   const side = overviewOpen || panelOpen;
   return (
     <div className="app">
-      <Toolbar coverageOpen={overviewOpen} onToggleCoverage={() => setOverviewOpen((o) => !o)} />
+      <Toolbar
+        coverageOpen={overviewOpen}
+        onToggleCoverage={() => setOverviewOpen((o) => !o)}
+        onBackups={() => setRestoreOpen(true)}
+      />
       <div className={`workspace${side ? " with-side" : ""}`}>
         <aside className="sidebar" aria-label="Lists">
           <ContactList />
@@ -90,6 +104,7 @@ export function App() {
           onClose={() => setEditingProject(null)}
         />
       ) : null}
+      {restoreOpen ? <RestoreDialog onClose={() => setRestoreOpen(false)} /> : null}
     </div>
   );
 }

@@ -256,3 +256,177 @@ fn coverage_follows_apply_and_undo() {
     assert_eq!(deleted.removed_coverage, vec![project_id]);
     assert!(app.coverage().unwrap().is_empty());
 }
+
+/// A map at `path` holding one contact, with a manual backup of it; returns the backup's id.
+fn map_with_backed_up_contact(path: &Path, name: &str) -> String {
+    let mut map = stakemap_core::Map::open(path).unwrap();
+    map.apply(Op::Put {
+        record: contact(name),
+    })
+    .unwrap();
+    let id = map.backup(stakemap_core::BackupReason::Manual).unwrap().id;
+    drop(map);
+    id
+}
+
+/// Overwrites four pages in the middle of a map file with junk (as the core's fault tests do).
+fn damage(path: &Path) {
+    let mut data = std::fs::read(path).unwrap();
+    let pages = data.len() / 4096;
+    assert!(pages >= 8, "a map of {pages} pages is too small to damage");
+    let start = pages / 2 * 4096;
+    for (i, byte) in data[start..start + 4 * 4096].iter_mut().enumerate() {
+        *byte = (i * 7 + 13) as u8;
+    }
+    std::fs::write(path, data).unwrap();
+}
+
+#[test]
+fn restoring_a_backup_of_the_open_map_brings_back_its_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.stakemap");
+    let backup = map_with_backed_up_contact(&path, "Dana Ruiz");
+    let app = state(dir.path());
+    app.open_at_startup(Some(path.clone()));
+
+    let listed = app.backups().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].id, backup);
+    assert_eq!(listed[0].reason, "Manual");
+    assert!(listed[0].size_kib > 0);
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(&listed[0].created).is_ok(),
+        "{}",
+        listed[0].created
+    );
+
+    let dana = app.load_map().unwrap().contacts[0].id.clone();
+    app.apply(Op::Delete {
+        kind: EntityKind::Contact,
+        id: dana.clone(),
+    })
+    .unwrap();
+    assert!(app.load_map().unwrap().contacts.is_empty());
+
+    let info = app.restore_backup(&backup).unwrap();
+    assert!(info.path.ends_with("m.stakemap"));
+    assert_eq!(info.history.undo, None, "a restore clears the undo history");
+    let contacts = app.load_map().unwrap().contacts;
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].id, dana);
+    assert_eq!(contacts[0].name, "Dana Ruiz");
+
+    // The state it replaced was backed up first, and is listed newest.
+    let listed = app.backups().unwrap();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed[0].reason, "Before restore");
+    assert!(
+        listed[0].id.ends_with("-before-restore"),
+        "{}",
+        listed[0].id
+    );
+    assert_eq!(listed[1].id, backup);
+
+    // The coverage engine follows the restored content: edits after it still work.
+    let added = app
+        .apply(Op::Put {
+            record: project("Rollout"),
+        })
+        .unwrap();
+    assert_eq!(added.coverage.len(), 1);
+    assert_eq!(app.coverage().unwrap().len(), 1);
+}
+
+#[test]
+fn a_damaged_start_up_map_is_restored_from_its_backup_and_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.stakemap");
+    let mut map = stakemap_core::Map::open(&path).unwrap();
+    map.apply(stakemap_core::demo::op(chrono::Local::now().date_naive()))
+        .unwrap();
+    let demo = map.snapshot().unwrap();
+    let backup = map.backup(stakemap_core::BackupReason::Manual).unwrap().id;
+    drop(map);
+    damage(&path);
+
+    let app = state(dir.path());
+    app.open_at_startup(Some(path.clone()));
+    let error = app.load_map().unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Incompatible);
+    assert!(error.message.contains("is damaged"), "{}", error.message);
+    assert!(error.message.contains(&backup), "{}", error.message);
+
+    let listed = app.backups().unwrap();
+    assert_eq!(
+        listed.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
+        [backup.as_str()]
+    );
+
+    let info = app.restore_backup(&backup).unwrap();
+    assert_eq!(info.name, "demo");
+    assert_eq!(app.load_map().unwrap(), demo);
+    assert!(!app.coverage().unwrap().is_empty());
+    // The damaged file was put aside, not deleted.
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("demo.stakemap.damaged-") && !n.ends_with("-wal"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    // The map is open for editing.
+    app.apply(Op::Put {
+        record: contact("After restore"),
+    })
+    .unwrap();
+}
+
+#[test]
+fn an_unknown_backup_id_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.stakemap");
+    let backup = map_with_backed_up_contact(&path, "Dana Ruiz");
+    let app = state(dir.path());
+    app.open_at_startup(Some(path.clone()));
+    let dana = app.load_map().unwrap().contacts[0].id.clone();
+    app.apply(Op::Delete {
+        kind: EntityKind::Contact,
+        id: dana,
+    })
+    .unwrap();
+    let before = app.backups().unwrap();
+
+    for id in [
+        "2026-01-01-000000-manual",
+        "",
+        "../m",
+        "../../etc/passwd",
+        &format!("{backup}.stakemap"),
+        path.to_str().unwrap(),
+    ] {
+        let error = app.restore_backup(id).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Invalid, "{id}: {error:?}");
+        assert_eq!(error.field.as_deref(), Some("backup"), "{id}");
+    }
+    assert!(app.load_map().unwrap().contacts.is_empty());
+    assert_eq!(app.backups().unwrap(), before);
+    assert_eq!(
+        app.map_info().unwrap().history.undo.as_deref(),
+        Some("Delete contact Dana Ruiz")
+    );
+
+    // With a damaged start-up map, too: the file is left as it is.
+    drop(app);
+    let mut map = stakemap_core::Map::open(&path).unwrap();
+    map.apply(stakemap_core::demo::op(chrono::Local::now().date_naive()))
+        .unwrap();
+    drop(map);
+    damage(&path);
+    let damaged = std::fs::read(&path).unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(path.clone()));
+    let error = app.restore_backup("2026-01-01-000000-manual").unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Invalid, "{error:?}");
+    assert_eq!(error.field.as_deref(), Some("backup"));
+    assert_eq!(std::fs::read(&path).unwrap(), damaged);
+    assert!(app.load_map().is_err());
+}

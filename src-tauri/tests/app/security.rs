@@ -88,3 +88,34 @@ fn config_has_one_window_a_strict_csp_and_no_global_tauri() {
         assert!(!script.contains(weak), "script-src allows {weak}");
     }
 }
+
+/// Paths come from native dialogs in Rust, never from the page: no command argument names a
+/// path, a file or a folder.
+#[test]
+fn no_command_takes_a_file_path_from_the_webview() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.ts");
+    stakemap_app::export_bindings(&path).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut commands = 0;
+    for line in text
+        .lines()
+        .filter(|l| l.contains("__TAURI_INVOKE") && l.contains("=>"))
+    {
+        commands += 1;
+        let params = &line[line.find('(').unwrap() + 1..line.find(") =>").unwrap()];
+        for param in params.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let name = param.split(':').next().unwrap().trim().to_lowercase();
+            for word in ["path", "file", "dir", "folder", "url"] {
+                assert!(
+                    !name.contains(word),
+                    "{line}: the argument {name} looks like a path"
+                );
+            }
+        }
+    }
+    assert!(
+        commands >= 8,
+        "found only {commands} commands in the bindings"
+    );
+}

@@ -7,9 +7,11 @@ interface Props {
   /** Whether the coverage overview is shown. */
   coverageOpen: boolean;
   onToggleCoverage: () => void;
+  /** Opens "Restore from backup". */
+  onBackups: () => void;
 }
 
-export function Toolbar({ coverageOpen, onToggleCoverage }: Props) {
+export function Toolbar({ coverageOpen, onToggleCoverage, onBackups }: Props) {
   const info = useMap((s) => s.info);
   const history = useMap((s) => s.history);
   const undo = useMap((s) => s.undo);
@@ -52,6 +54,14 @@ export function Toolbar({ coverageOpen, onToggleCoverage }: Props) {
           title="Save a copy as (Ctrl+Shift+S)"
         >
           <Icon name="copy" /> Save a copy
+        </button>
+        <button
+          type="button"
+          className="button ghost"
+          onClick={onBackups}
+          title="Restore from backup…"
+        >
+          <Icon name="history" /> Backups
         </button>
         <span className="divider" aria-hidden="true" />
         <button

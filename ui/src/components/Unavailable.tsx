@@ -2,13 +2,28 @@
 import { backend } from "../ipc/backend";
 import { useMap } from "../store/mapStore";
 
-export function Unavailable() {
+interface Props {
+  /** Opens "Restore from backup" (offered when the map is damaged). */
+  onRestore: () => void;
+}
+
+/** Whether the problem is a damaged map (the core's message says so and names a backup). */
+export function isDamaged(problem: { kind: string; message: string } | null): boolean {
+  return problem?.kind === "incompatible" && / is damaged /.test(problem.message);
+}
+
+export function Unavailable({ onRestore }: Props) {
   const problem = useMap((s) => s.problem);
   const load = useMap((s) => s.load);
   const switchMap = useMap((s) => s.switchMap);
   const notice = useMap((s) => s.notice);
+  const damaged = isDamaged(problem);
   const title =
-    problem?.kind === "already_open" ? "This map is open in another window" : "No map is open";
+    problem?.kind === "already_open"
+      ? "This map is open in another window"
+      : damaged
+        ? "This map is damaged"
+        : "No map is open";
 
   return (
     <main className="unavailable">
@@ -24,11 +39,16 @@ export function Unavailable() {
           </button>
           <button
             type="button"
-            className="button primary"
+            className={damaged ? "button" : "button primary"}
             onClick={() => switchMap(backend.newMap)}
           >
             New map…
           </button>
+          {damaged ? (
+            <button type="button" className="button primary" onClick={onRestore}>
+              Restore a backup…
+            </button>
+          ) : null}
         </div>
         {notice?.tone === "error" ? <p className="form-error">{notice.text}</p> : null}
       </div>

@@ -6,6 +6,7 @@ import {
   type AppError,
   type AppEvent,
   type Applied,
+  type BackupInfo,
   Channel,
   type Coverage,
   commands,
@@ -51,6 +52,10 @@ export const backend = {
   newMap: (): Promise<MapInfo | null> => unwrap(commands.newMap()),
   openMap: (): Promise<MapInfo | null> => unwrap(commands.openMap()),
   saveCopyAs: (): Promise<string | null> => unwrap(commands.saveCopyAs()),
+  /** The map's backups, newest first (a damaged start-up map's when none is open). */
+  backups: (): Promise<BackupInfo[]> => unwrap(commands.backups()),
+  /** Restores a backup by id (the current state is backed up first); returns the map. */
+  restoreBackup: (id: string): Promise<MapInfo> => unwrap(commands.restoreBackup(id)),
   /** Listens to events from the app (menu choices). */
   subscribe: (onEvent: (event: AppEvent) => void): Promise<void> => {
     const channel = new Channel<AppEvent>();

@@ -25,6 +25,13 @@ export const commands = {
 	openMap: () => typedError<MapInfo | null, AppError>(__TAURI_INVOKE("open_map")),
 	/**  Asks for a file and writes a copy of the open map there; returns its path, `null` on cancel. */
 	saveCopyAs: () => typedError<string | null, AppError>(__TAURI_INVOKE("save_copy_as")),
+	/**
+	 *  The open map's backups, newest first (or, when the start-up map could not be opened, its
+	 *  backups).
+	 */
+	backups: () => typedError<BackupInfo[], AppError>(__TAURI_INVOKE("backups")),
+	/**  Restores the backup with this id (one listed by `backups`) and returns the map, now open. */
+	restoreBackup: (id: string) => typedError<MapInfo, AppError>(__TAURI_INVOKE("restore_backup", { id })),
 	/**  Registers the channel on which the app sends events (menu choices) to the UI. */
 	subscribe: (channel: Channel<AppEvent>) => __TAURI_INVOKE<void>("subscribe", { channel }),
 };
@@ -51,6 +58,18 @@ export type Applied = {
 	coverage: Coverage[],
 	/**  Projects the changes touched that no longer exist (deleted): drop their coverage. */
 	removed_coverage: string[],
+};
+
+/**  One backup of the map, as the UI lists it. Its id is all the UI sends back to restore it. */
+export type BackupInfo = {
+	/**  The backup's id (its file name without extension): `2026-03-01-093000-daily`. */
+	id: string,
+	/**  When it was taken, RFC 3339 in UTC. */
+	created: string,
+	/**  Why it was taken, for people: `Daily`, `Before import`... */
+	reason: string,
+	/**  Its size in KiB, rounded up. */
+	size_kib: number,
 };
 
 /**  The colour of a project's coverage. */

@@ -13,6 +13,7 @@ import type {
   AppError,
   AppEvent,
   Applied,
+  BackupInfo,
   Change,
   ChangeSet,
   Coverage,
@@ -109,6 +110,9 @@ export class FakeBackend {
    */
   scorer: Scorer | null = null;
   private readonly scores = new Map<string, Coverage>();
+  /** The map's backups as `backups` lists them, and what restoring each one brings back. */
+  private backupList: BackupInfo[] = [];
+  private readonly backupContents = new Map<string, Snapshot>();
   private tables = new Map<EntityKind, Map<string, unknown>>();
   private undoStack: ChangeSet[] = [];
   private redoStack: ChangeSet[] = [];
@@ -188,6 +192,41 @@ export class FakeBackend {
       if (c) coverage.push(c);
     }
     return { changes: set, history: this.history, coverage, removed_coverage: removed };
+  }
+
+  /**
+   * Gives the map these backups (listed in this order); restoring one replaces the map with its
+   * `contents`, if given, and clears the history.
+   */
+  setBackups(list: BackupInfo[], contents: Record<string, Partial<Snapshot>> = {}): void {
+    this.backupList = copy(list);
+    for (const [id, seed] of Object.entries(contents))
+      this.backupContents.set(id, copy(snapshot(seed)));
+  }
+
+  /** The backups as listed now. */
+  get backupsNow(): BackupInfo[] {
+    return copy(this.backupList);
+  }
+
+  private restoreBackup(id: string): MapInfo {
+    const chosen = this.backupList.find((b) => b.id === id);
+    if (!chosen) {
+      throw new Rejection({
+        kind: "invalid",
+        message: `backup: there is no backup "${id}" of this map`,
+        field: "backup",
+      });
+    }
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    this.backupList.unshift({
+      id: `${now}-before-restore`,
+      created: now,
+      reason: "Before restore",
+      size_kib: chosen.size_kib,
+    });
+    this.seed(this.backupContents.get(id) ?? this.snapshot());
+    return { ...this.info, history: this.history };
   }
 
   /** Makes the next `times` calls of `cmd` fail with `error`. */
@@ -283,6 +322,10 @@ export class FakeBackend {
         return { ...this.info, history: this.history } satisfies MapInfo;
       case "save_copy_as":
         return this.fileDialog;
+      case "backups":
+        return this.backupList;
+      case "restore_backup":
+        return this.restoreBackup(String(args.id));
       case "subscribe": {
         const id = Number(String(args.channel).replace("__CHANNEL__:", ""));
         this.channels.push(id);
