@@ -295,18 +295,7 @@ mod tests {
     use crate::model::{Channel, Organization, Teammate};
 
     fn contact(name: &str) -> Contact {
-        Contact {
-            id: "c".into(),
-            name: name.into(),
-            title: String::new(),
-            organization: None,
-            email: String::new(),
-            phone: String::new(),
-            location: String::new(),
-            tags: Vec::new(),
-            notes: String::new(),
-            cadence_days: None,
-        }
+        Contact::named("c", name)
     }
 
     fn normalized(c: Contact) -> Result<Contact> {

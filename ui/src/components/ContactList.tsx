@@ -11,8 +11,7 @@ export function ContactList() {
   const contacts = useMap((s) => s.contacts);
   const organizations = useMap((s) => s.organizations);
   const stakes = useMap((s) => s.stakes);
-  const run = useMap((s) => s.run);
-  const notify = useMap((s) => s.notify);
+  const removeItem = useMap((s) => s.remove);
   const [query, setQuery] = useState("");
   const [editing, setEditing] = useState<Contact | "new" | null>(null);
 
@@ -27,16 +26,7 @@ export function ContactList() {
     });
   }, [all, organizations, query]);
 
-  const remove = async (contact: Contact) => {
-    try {
-      await run(
-        { op: "delete", kind: "contact", id: contact.id },
-        { tone: "info", text: `Deleted ${contact.name}`, undo: true },
-      );
-    } catch (error) {
-      notify({ tone: "error", text: String((error as Error).message ?? error) });
-    }
-  };
+  const remove = (contact: Contact) => removeItem("contact", contact.id, contact.name);
 
   return (
     <section className="panel contacts-panel" aria-labelledby="contacts-heading">

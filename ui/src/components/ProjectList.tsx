@@ -17,8 +17,7 @@ export function ProjectList({ onReveal, onEdit }: Props) {
   const projects = useMap((s) => s.projects);
   const organizations = useMap((s) => s.organizations);
   const stakes = useMap((s) => s.stakes);
-  const run = useMap((s) => s.run);
-  const notify = useMap((s) => s.notify);
+  const removeItem = useMap((s) => s.remove);
 
   const all = useMemo(() => byName(Object.values(projects)), [projects]);
   const stakeCounts = useMemo(() => {
@@ -27,16 +26,7 @@ export function ProjectList({ onReveal, onEdit }: Props) {
     return counts;
   }, [stakes]);
 
-  const remove = async (project: Project) => {
-    try {
-      await run(
-        { op: "delete", kind: "project", id: project.id },
-        { tone: "info", text: `Deleted ${project.name}`, undo: true },
-      );
-    } catch (error) {
-      notify({ tone: "error", text: String((error as Error).message ?? error) });
-    }
-  };
+  const remove = (project: Project) => removeItem("project", project.id, project.name);
 
   return (
     <section className="panel projects-panel" aria-labelledby="projects-heading">

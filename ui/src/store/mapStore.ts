@@ -59,6 +59,8 @@ export interface MapState extends MapData {
   load: () => Promise<void>;
   /** Applies an operation; throws `BackendError` so forms can show the field at fault. */
   run: (op: Op, notice?: Notice) => Promise<Applied>;
+  /** Deletes an item, offering Undo in the notice; a refusal is shown as an error notice. */
+  remove: (kind: EntityKind, id: string, name: string) => Promise<void>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
   /** Runs a file command (new, open) and loads the map it opened. */
@@ -203,6 +205,17 @@ export const useMap = create<MapState>()((set, get) => {
       applied(result);
       set({ notice: notice ?? null });
       return result;
+    },
+
+    remove: async (kind, id, name) => {
+      try {
+        await get().run(
+          { op: "delete", kind, id },
+          { tone: "info", text: `Deleted ${name}`, undo: true },
+        );
+      } catch (error) {
+        fail(error);
+      }
     },
 
     undo: async () => {
