@@ -23,6 +23,9 @@ pub struct MapInfo {
     /// File name without extension, for titles.
     pub name: String,
     pub history: HistoryState,
+    /// Why the automatic backup taken at open failed, if it did: the map works, but its backups
+    /// may be out of date.
+    pub backup_problem: Option<String>,
 }
 
 /// What an operation, undo or redo changed, and what undo and redo would do next.
@@ -85,8 +88,21 @@ impl Open {
         Ok(Open { map, engine })
     }
 
+    /// Moves coverage to the current day when the date has changed since it was last scored
+    /// (an app left open overnight); returns whether it did.
+    fn roll_over_day(&mut self) -> bool {
+        let today = chrono::Local::now().date_naive();
+        if self.engine.today() == today {
+            return false;
+        }
+        self.engine.set_today(today);
+        true
+    }
+
     /// Feeds the changes to the engine and reports them with the touched projects' coverage.
+    /// After midnight every project is rescored, so all of them are sent.
     fn applied(&mut self, changes: ChangeSet) -> Applied {
+        let new_day = self.roll_over_day();
         let touched = self.engine.apply(&changes);
         let mut coverage = Vec::new();
         let mut removed_coverage = Vec::new();
@@ -95,6 +111,9 @@ impl Open {
                 Some(c) => coverage.push(c.clone()),
                 None => removed_coverage.push(id),
             }
+        }
+        if new_day {
+            coverage = self.engine.results();
         }
         Applied {
             changes,
@@ -242,7 +261,10 @@ impl AppState {
 
     /// Every project's coverage, in the map's project order.
     pub fn coverage(&self) -> Result<Vec<Coverage>, AppError> {
-        self.with_open(|open| Ok(open.engine.results()))
+        self.with_open(|open| {
+            open.roll_over_day();
+            Ok(open.engine.results())
+        })
     }
 
     /// Applies an operation.
@@ -362,6 +384,7 @@ fn info(map: &Map) -> MapInfo {
             .unwrap_or_default(),
         path: path.to_string_lossy().into_owned(),
         history: map.history(),
+        backup_problem: map.backup_problem().map(str::to_string),
     }
 }
 

@@ -47,6 +47,16 @@ describe("opening the map", () => {
     expect(screen.getByText("Accounts")).toHaveAttribute("title", "/maps/Accounts.stakemap");
   });
 
+  it("says so when the automatic backup at open failed, and the map still works", async () => {
+    await renderApp(sampleMap(), (fake) => {
+      fake.info = { ...fake.info, backup_problem: "cannot create the backups folder" };
+    });
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("could not be backed up");
+    expect(alert).toHaveTextContent("cannot create the backups folder");
+    expect(contactNames()).toContain("Contact: Zoé Martin");
+  });
+
   it("draws each project as a frame holding its stakeholders' cards", async () => {
     await renderApp(sampleMap());
     const canvas = screen.getByRole("region", { name: "Map canvas" });

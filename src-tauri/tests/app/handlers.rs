@@ -430,3 +430,32 @@ fn an_unknown_backup_id_is_refused_and_nothing_changes() {
     assert_eq!(std::fs::read(&path).unwrap(), damaged);
     assert!(app.load_map().is_err());
 }
+
+#[test]
+fn a_failed_automatic_backup_is_reported_and_the_map_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.stakemap");
+    let app = state(dir.path());
+    app.open_at_startup(Some(path.clone()));
+    assert_eq!(app.map_info().unwrap().backup_problem, None);
+    app.apply(Op::Put {
+        record: contact("Dana"),
+    })
+    .unwrap();
+    drop(app);
+    // A file where the backup folder should be: the daily backup at the next open fails.
+    std::fs::write(stakemap_core::backup::backup_dir(&path), b"in the way").unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(path));
+    let problem = app
+        .map_info()
+        .unwrap()
+        .backup_problem
+        .expect("the failure is reported");
+    assert!(problem.contains("backups"), "{problem}");
+    app.apply(Op::Put {
+        record: contact("Lee"),
+    })
+    .unwrap();
+    assert_eq!(app.load_map().unwrap().contacts.len(), 2);
+}

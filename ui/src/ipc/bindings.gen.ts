@@ -249,6 +249,11 @@ export type MapInfo = {
 	/**  File name without extension, for titles. */
 	name: string,
 	history: HistoryState,
+	/**
+	 *  Why the automatic backup taken at open failed, if it did: the map works, but its backups
+	 *  may be out of date.
+	 */
+	backup_problem: string | null,
 };
 
 /**  A menu choice the UI carries out (it owns the confirmation and error messages). */

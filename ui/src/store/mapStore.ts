@@ -184,6 +184,14 @@ export const useMap = create<MapState>()((set, get) => {
           problem: null,
           history: info.history,
         });
+        if (info.backup_problem) {
+          set({
+            notice: {
+              tone: "error",
+              text: `This map could not be backed up when it was opened (${info.backup_problem}). Your edits are still saved.`,
+            },
+          });
+        }
       } catch (error) {
         const problem =
           error instanceof BackendError

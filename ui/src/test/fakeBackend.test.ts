@@ -12,6 +12,7 @@ describe("fake backend", () => {
       path: "/maps/Accounts.stakemap",
       name: "Accounts",
       history: { undo: null, redo: null },
+      backup_problem: null,
     });
     expect((await backend.loadMap()).contacts).toHaveLength(3);
     expect(fake.calls.map((c) => c.cmd)).toEqual(["map_info", "load_map"]);

@@ -71,7 +71,7 @@ export function snapshot(seed: Partial<Snapshot> = {}): Snapshot {
 
 function infoFor(path: string): Omit<MapInfo, "history"> {
   const file = path.split("/").pop() ?? path;
-  return { path, name: file.replace(/\.[^.]*$/, "") };
+  return { path, name: file.replace(/\.[^.]*$/, ""), backup_problem: null };
 }
 
 function copy<T>(value: T): T {
