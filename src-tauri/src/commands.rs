@@ -60,6 +60,25 @@ fn with_extension(mut path: PathBuf) -> PathBuf {
     path
 }
 
+/// Asks for a file with `pick` (a native dialog) and, unless cancelled, makes `open` of it the
+/// open map and titles the window after it.
+async fn switch_with(
+    state: &Shared,
+    window: &WebviewWindow,
+    pick: impl FnOnce() -> Option<tauri_plugin_dialog::FilePath> + Send + 'static,
+    open: impl FnOnce(&AppState, PathBuf) -> Result<MapInfo, AppError> + Send + 'static,
+) -> Result<Option<MapInfo>, AppError> {
+    let info = blocking(state, move |s| match chosen(pick())? {
+        Some(path) => open(s, path).map(Some),
+        None => Ok(None),
+    })
+    .await?;
+    if let Some(info) = &info {
+        set_title(window, info);
+    }
+    Ok(info)
+}
+
 /// The open map's file and undo/redo state.
 #[tauri::command]
 #[specta::specta]
@@ -118,17 +137,13 @@ pub async fn new_map(
     let picked = map_dialog(&app)
         .set_file_name("New map.stakemap")
         .set_title("New map");
-    let info = blocking(&state, move |s| {
-        match chosen(picked.blocking_save_file())? {
-            Some(path) => s.create(&with_extension(path)).map(Some),
-            None => Ok(None),
-        }
-    })
-    .await?;
-    if let Some(info) = &info {
-        set_title(&window, info);
-    }
-    Ok(info)
+    switch_with(
+        &state,
+        &window,
+        move || picked.blocking_save_file(),
+        |s, path| s.create(&with_extension(path)),
+    )
+    .await
 }
 
 /// Asks for a map file and opens it; `null` when the user cancels.
@@ -140,17 +155,13 @@ pub async fn open_map(
     window: WebviewWindow,
 ) -> Result<Option<MapInfo>, AppError> {
     let picked = map_dialog(&app).set_title("Open map");
-    let info = blocking(&state, move |s| {
-        match chosen(picked.blocking_pick_file())? {
-            Some(path) => s.switch_to(&path).map(Some),
-            None => Ok(None),
-        }
-    })
-    .await?;
-    if let Some(info) = &info {
-        set_title(&window, info);
-    }
-    Ok(info)
+    switch_with(
+        &state,
+        &window,
+        move || picked.blocking_pick_file(),
+        |s, path| s.switch_to(&path),
+    )
+    .await
 }
 
 /// Asks for a file and writes a copy of the open map there; returns its path, `null` on cancel.

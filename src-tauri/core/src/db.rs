@@ -349,18 +349,12 @@ pub fn dependents(conn: &Connection, kind: EntityKind, id: &str) -> Result<Vec<R
                     .into_iter()
                     .map(Record::Stake),
             );
-            let items = select(
+            out.extend(interactions_with(
                 conn,
-                INTERACTION,
-                "WHERE id IN (SELECT interaction FROM interaction_teammates WHERE teammate = ?1)",
-                &[&id],
-                interaction,
-            )?;
-            out.extend(
-                with_participants_of(conn, items)?
-                    .into_iter()
-                    .map(Record::Interaction),
-            );
+                "interaction_teammates",
+                "teammate",
+                id,
+            )?);
         }
         EntityKind::Contact => {
             out.extend(
@@ -379,18 +373,12 @@ pub fn dependents(conn: &Connection, kind: EntityKind, id: &str) -> Result<Vec<R
                 .into_iter()
                 .map(Record::Relationship),
             );
-            let items = select(
+            out.extend(interactions_with(
                 conn,
-                INTERACTION,
-                "WHERE id IN (SELECT interaction FROM interaction_contacts WHERE contact = ?1)",
-                &[&id],
-                interaction,
-            )?;
-            out.extend(
-                with_participants_of(conn, items)?
-                    .into_iter()
-                    .map(Record::Interaction),
-            );
+                "interaction_contacts",
+                "contact",
+                id,
+            )?);
         }
         EntityKind::Project => {
             out.extend(
@@ -408,6 +396,21 @@ pub fn dependents(conn: &Connection, kind: EntityKind, id: &str) -> Result<Vec<R
         EntityKind::Stake | EntityKind::Relationship | EntityKind::Interaction => {}
     }
     Ok(out)
+}
+
+/// The interactions (whole, with participants) that list `id` in a participant table.
+fn interactions_with(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    id: &str,
+) -> Result<Vec<Record>> {
+    let filter = format!("WHERE id IN (SELECT interaction FROM {table} WHERE {column} = ?1)");
+    let items = select(conn, INTERACTION, &filter, &[&id], interaction)?;
+    Ok(with_participants_of(conn, items)?
+        .into_iter()
+        .map(Record::Interaction)
+        .collect())
 }
 
 /// Writes an item (insert or update in place; never delete-and-insert, which would cascade).

@@ -6,6 +6,7 @@ import { byName, folded, projectCounts } from "../model/selectors";
 import { useMap } from "../store/mapStore";
 import { ContactDialog } from "./ContactDialog";
 import { Icon } from "./Icon";
+import { PanelHeader } from "./PanelHeader";
 
 export function ContactList() {
   const contacts = useMap((s) => s.contacts);
@@ -30,19 +31,13 @@ export function ContactList() {
 
   return (
     <section className="panel contacts-panel" aria-labelledby="contacts-heading">
-      <header className="panel-header">
-        <h2 id="contacts-heading">
-          Contacts <span className="count">{all.length}</span>
-        </h2>
-        <button
-          type="button"
-          className="button small primary"
-          aria-label="Add contact"
-          onClick={() => setEditing("new")}
-        >
-          <Icon name="plus" /> Add
-        </button>
-      </header>
+      <PanelHeader
+        id="contacts-heading"
+        title="Contacts"
+        count={all.length}
+        addLabel="Add contact"
+        onAdd={() => setEditing("new")}
+      />
       <div className="search">
         <Icon name="search" />
         <input

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from "../model/labels";
 import { byName } from "../model/selectors";
 import { useMap } from "../store/mapStore";
 import { Icon } from "./Icon";
+import { PanelHeader } from "./PanelHeader";
 
 interface Props {
   /** Shows a project's frame on the canvas. */
@@ -30,19 +31,13 @@ export function ProjectList({ onReveal, onEdit }: Props) {
 
   return (
     <section className="panel projects-panel" aria-labelledby="projects-heading">
-      <header className="panel-header">
-        <h2 id="projects-heading">
-          Projects <span className="count">{all.length}</span>
-        </h2>
-        <button
-          type="button"
-          className="button small primary"
-          aria-label="Add project"
-          onClick={() => onEdit("new")}
-        >
-          <Icon name="plus" /> Add
-        </button>
-      </header>
+      <PanelHeader
+        id="projects-heading"
+        title="Projects"
+        count={all.length}
+        addLabel="Add project"
+        onAdd={() => onEdit("new")}
+      />
       <ul className="list" aria-label="Projects">
         {all.map((project) => {
           const org = project.organization ? organizations[project.organization]?.name : undefined;

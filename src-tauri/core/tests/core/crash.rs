@@ -14,6 +14,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::support::Rng;
 use rusqlite::Connection;
 use stakemap_core::{Map, MapOptions, Record, Snapshot};
 
@@ -24,24 +25,6 @@ mod layout;
 use layout::{Groups, Step};
 
 const WRITER: &str = env!("CARGO_BIN_EXE_stakemap-crash-writer");
-
-/// A small deterministic generator (xorshift64*), so that a failing run can be repeated.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
 
 /// What the runs so far have shown.
 #[derive(Debug, Default)]
@@ -138,7 +121,7 @@ impl Harness {
         // Now and then kill it while it opens the map; else once it is editing, after 0-50 ms.
         let early = self.rng.below(10) == 0;
         if early {
-            thread::sleep(Duration::from_micros(self.rng.below(3000)));
+            thread::sleep(Duration::from_micros(self.rng.below(3000) as u64));
         } else {
             match lines.recv_timeout(Duration::from_secs(30)) {
                 Ok(line) if line == "ready" => {}
@@ -151,7 +134,7 @@ impl Harness {
                     ));
                 }
             }
-            thread::sleep(Duration::from_micros(self.rng.below(50_000)));
+            thread::sleep(Duration::from_micros(self.rng.below(50_000) as u64));
         }
         child
             .kill()

@@ -6,31 +6,11 @@ use stakemap_core::model::{Channel, Id, RelationshipKind, Role};
 use stakemap_core::{EntityKind, ErrorKind, Map, Op, Record, Snapshot};
 
 use crate::support::{
-    contact_item, interaction_item, organization, project_item, relationship_item, stake_item,
+    Rng, contact_item, interaction_item, organization, project_item, relationship_item, stake_item,
     teammate, temp_map,
 };
 
-/// A small deterministic generator (xorshift64*), so failures reproduce.
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
     /// An id from `ids`, or now and then one that does not exist.
     fn pick(&mut self, ids: &[Id]) -> Id {
         if ids.is_empty() || self.chance(3) {
