@@ -46,6 +46,8 @@ pub fn add(path: &Path, item: NewItem) -> Result<String, Failure> {
     }
     if let Record::Project(project) = &mut record {
         project.frame = next_frame(&snapshot);
+        // A new project requires the roles the map's coverage settings name.
+        project.required_roles = snapshot.settings.default_required_roles.clone();
     }
     let kind = record.kind();
     let label = format!("Add {} {}", kind.name(), name_of(&record));
@@ -107,6 +109,7 @@ fn record_of(item: NewItem) -> (Record, Option<String>) {
                     width: FRAME_WIDTH,
                     height: FRAME_HEIGHT,
                 },
+                weights: None,
             }),
             organization(p.organization),
         ),

@@ -38,6 +38,29 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
     },
+    /// Writes a large generated map into FILE (created if missing) for the canvas benchmark:
+    /// project frames in a grid with stake cards inside, relationships and interactions.
+    /// Refuses a map that is not empty.
+    BenchMap {
+        /// How many project frames.
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        frames: u32,
+        /// How many stake cards, spread evenly over the frames.
+        #[arg(long, default_value_t = 2_000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        cards: u32,
+        /// The seed: the same sizes and seed always give the same map.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The day the interactions are relative to (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// Writes the map, or one project, to a file: Stakemap JSON, a CSV table of contacts or
+    /// stakes, or a PNG or SVG picture as on the canvas (reads the map only).
+    Export(crate::export::ExportArgs),
+    /// Imports a Stakemap JSON map, or contacts from CSV (LinkedIn, Google, Outlook, Salesforce,
+    /// HubSpot) or vCard, after showing what it will create, merge and skip.
+    Import(crate::import::ImportArgs),
     /// Counts the items of each kind (reads the map only; works while the app has it open).
     Summary {
         /// Prints the counts as a JSON object.

@@ -16,6 +16,14 @@ use crate::{add, coverage, listing};
 pub fn run(path: &Path, command: Command) -> Result<String, Failure> {
     match command {
         Command::Demo { today } => demo(path, today),
+        Command::BenchMap {
+            frames,
+            cards,
+            seed,
+            today,
+        } => bench_map(path, frames, cards, seed, today),
+        Command::Export(args) => crate::export::run(path, args),
+        Command::Import(args) => crate::import::run(path, args),
         Command::Summary { json } => summary(path, json),
         Command::List { kind, json } => list(path, kind, json),
         Command::Add { item } => add::add(path, item),
@@ -34,10 +42,10 @@ fn demo(path: &Path, today: Option<NaiveDate>) -> Result<String, Failure> {
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     // Refuse from a read-only look first: opening for writing touches the file's header.
     if let Some(map) = peek(path) {
-        refuse_unless_empty(&map, path)?;
+        refuse_unless_empty(&map, path, "the demo")?;
     }
     let (mut map, _) = open_or_create(path)?;
-    refuse_unless_empty(&map, path)?;
+    refuse_unless_empty(&map, path, "the demo")?;
     map.apply(stakemap_core::demo::op(today))?;
     let summary = map.summary()?;
     Ok(format!(
@@ -47,14 +55,46 @@ fn demo(path: &Path, today: Option<NaiveDate>) -> Result<String, Failure> {
     ))
 }
 
-/// Refuses to write the demo into a map that already holds items.
-fn refuse_unless_empty(map: &Map, path: &Path) -> Result<(), Failure> {
+/// Writes a generated map of `frames` project frames and `cards` stake cards into an empty map,
+/// in one transaction.
+fn bench_map(
+    path: &Path,
+    frames: u32,
+    cards: u32,
+    seed: u64,
+    today: Option<NaiveDate>,
+) -> Result<String, Failure> {
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    if let Some(map) = peek(path) {
+        refuse_unless_empty(&map, path, "a benchmark map")?;
+    }
+    let (mut map, _) = open_or_create(path)?;
+    refuse_unless_empty(&map, path, "a benchmark map")?;
+    let size = stakemap_core::large_map::LargeMap {
+        frames: frames as usize,
+        cards: cards as usize,
+    };
+    let snapshot = size.generate(seed, today);
+    map.apply(stakemap_core::large_map::write_op(
+        snapshot,
+        "Create benchmark map",
+    ))?;
+    let summary = map.summary()?;
+    Ok(format!(
+        "Wrote a benchmark map to {}: {}.\n",
+        path.display(),
+        listing::summary_line(&summary)
+    ))
+}
+
+/// Refuses to write `what` (the demo, a benchmark map) into a map that already holds items.
+fn refuse_unless_empty(map: &Map, path: &Path, what: &str) -> Result<(), Failure> {
     if map.is_empty()? {
         return Ok(());
     }
     let found = listing::summary_line(&map.summary()?);
     Err(Failure::other(format!(
-        "{} is not empty ({found}); the demo is only written into an empty map. \
+        "{} is not empty ({found}); {what} is only written into an empty map. \
          The file was not changed.",
         path.display()
     )))

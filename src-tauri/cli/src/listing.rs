@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use stakemap_core::model::Settings;
 use stakemap_core::{EntityKind, Snapshot, Summary};
 
 use crate::table::Table;
@@ -49,6 +50,7 @@ pub fn json(snapshot: &Snapshot, kind: EntityKind) -> serde_json::Result<String>
         EntityKind::Stake => serde_json::to_string_pretty(&snapshot.stakes),
         EntityKind::Relationship => serde_json::to_string_pretty(&snapshot.relationships),
         EntityKind::Interaction => serde_json::to_string_pretty(&snapshot.interactions),
+        EntityKind::Settings => serde_json::to_string_pretty(&[&snapshot.settings]),
     }?;
     text.push('\n');
     Ok(text)
@@ -128,6 +130,7 @@ pub fn table(snapshot: &Snapshot, kind: EntityKind) -> String {
             }
             table
         }
+        EntityKind::Settings => settings(&snapshot.settings),
     };
     table.render()
 }
@@ -152,6 +155,39 @@ fn organizations(snapshot: &Snapshot) -> Table {
             projects.to_string(),
             o.id.clone(),
         ]);
+    }
+    table
+}
+
+/// The map's settings, one per row: what, and its value.
+fn settings(s: &Settings) -> Table {
+    let mut table = Table::new(&["setting", "value"]);
+    let roles: Vec<&str> = s.default_required_roles.iter().map(|r| r.label()).collect();
+    let w = &s.weights;
+    let c = &s.cadences;
+    let rows = [
+        ("default required roles", roles.join(", ")),
+        (
+            "weights",
+            format!(
+                "roles {}, support {}, threading {}, pulse {}, reach {}, perception {}",
+                w.roles, w.support, w.threading, w.pulse, w.reach, w.perception
+            ),
+        ),
+        (
+            "cadences (days)",
+            format!(
+                "decision maker {}, economic buyer {}, champion {}, sponsor {}, other {}",
+                c.decision_maker, c.economic_buyer, c.champion, c.sponsor, c.other
+            ),
+        ),
+        (
+            "bands",
+            format!("green from {}, amber from {}", s.bands.green, s.bands.amber),
+        ),
+    ];
+    for (name, value) in rows {
+        table.row(vec![name.to_string(), value]);
     }
     table
 }
@@ -202,6 +238,7 @@ fn count(snapshot: &Snapshot, kind: EntityKind) -> usize {
         EntityKind::Stake => snapshot.stakes.len(),
         EntityKind::Relationship => snapshot.relationships.len(),
         EntityKind::Interaction => snapshot.interactions.len(),
+        EntityKind::Settings => 1,
     }
 }
 

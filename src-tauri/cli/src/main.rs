@@ -13,8 +13,11 @@ mod args;
 mod backups;
 mod commands;
 mod coverage;
+mod export;
 mod failure;
+mod import;
 mod listing;
+mod render_export;
 mod table;
 
 use std::io::Write;

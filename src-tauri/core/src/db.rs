@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::error::Result;
 use crate::model::{
     Channel, Contact, EntityKind, Frame, Id, Interaction, Organization, Project, ProjectStatus,
-    Record, Relationship, RelationshipKind, Role, Snapshot, Stake, Summary, Teammate,
+    Record, Relationship, RelationshipKind, Role, SETTINGS_ID, Settings, Snapshot, Stake, Summary,
+    Teammate,
 };
 
 const ORGANIZATION: &str = "SELECT id, name, notes FROM organizations";
@@ -16,7 +17,7 @@ const TEAMMATE: &str = "SELECT id, name, email FROM teammates";
 const CONTACT: &str = "SELECT id, name, title, organization, email, phone, location, tags, notes, \
                        cadence_days FROM contacts";
 const PROJECT: &str = "SELECT id, name, organization, status, stage, target_date, required_roles, \
-                       notes, frame_x, frame_y, frame_width, frame_height FROM projects";
+                       notes, frame_x, frame_y, frame_width, frame_height, weights FROM projects";
 const STAKE: &str = "SELECT id, project, contact, role, stance, influence, interest, owner, health, \
                      notes, x, y FROM stakes";
 const RELATIONSHIP: &str =
@@ -89,7 +90,37 @@ fn project(row: &Row) -> rusqlite::Result<Project> {
             width: row.get(10)?,
             height: row.get(11)?,
         },
+        weights: match row.get::<_, Option<String>>(12)? {
+            Some(text) => {
+                Some(serde_json::from_str(&text).map_err(|e| conversion(12, e.to_string()))?)
+            }
+            None => None,
+        },
     })
+}
+
+/// The map's settings: the stored ones, else the defaults.
+fn settings(conn: &Connection) -> Result<Settings> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([SETTINGS_ID], |r| r.get(0))
+        .optional()?;
+    match text {
+        None => Ok(Settings::default()),
+        Some(text) => {
+            // Stored over the defaults, so that a setting added later reads as its default.
+            let bad = |e: serde_json::Error| conversion(0, format!("settings: {e}"));
+            let stored: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&text).map_err(bad)?;
+            let mut value = serde_json::to_value(Settings::default()).map_err(bad)?;
+            if let Some(fields) = value.as_object_mut() {
+                fields.extend(stored);
+            }
+            let mut settings: Settings = serde_json::from_value(value).map_err(bad)?;
+            settings.id = SETTINGS_ID.to_string();
+            Ok(settings)
+        }
+    }
 }
 
 fn stake(row: &Row) -> rusqlite::Result<Stake> {
@@ -226,6 +257,7 @@ pub fn snapshot(conn: &Connection) -> Result<Snapshot> {
             relationship,
         )?,
         interactions: with_participants(conn, interactions)?,
+        settings: settings(conn)?,
     })
 }
 
@@ -273,6 +305,10 @@ pub fn get(conn: &Connection, kind: EntityKind, id: &str) -> Result<Option<Recor
             let items = select(conn, INTERACTION, by_id, &[&id], interaction)?;
             one(with_participants_of(conn, items)?).map(Record::Interaction)
         }
+        EntityKind::Settings => (id == SETTINGS_ID)
+            .then(|| settings(conn))
+            .transpose()?
+            .map(Record::Settings),
     })
 }
 
@@ -300,6 +336,9 @@ fn with_participants_of(
 
 /// Whether an item of that kind and id exists.
 pub fn exists(conn: &Connection, kind: EntityKind, id: &str) -> Result<bool> {
+    if kind == EntityKind::Settings {
+        return Ok(id == SETTINGS_ID);
+    }
     let sql = format!("SELECT 1 FROM {} WHERE id = ?1", table(kind));
     Ok(conn.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
 }
@@ -313,6 +352,7 @@ fn table(kind: EntityKind) -> &'static str {
         EntityKind::Stake => "stakes",
         EntityKind::Relationship => "relationships",
         EntityKind::Interaction => "interactions",
+        EntityKind::Settings => "settings",
     }
 }
 
@@ -393,7 +433,10 @@ pub fn dependents(conn: &Connection, kind: EntityKind, id: &str) -> Result<Vec<R
                     .map(Record::Interaction),
             );
         }
-        EntityKind::Stake | EntityKind::Relationship | EntityKind::Interaction => {}
+        EntityKind::Stake
+        | EntityKind::Relationship
+        | EntityKind::Interaction
+        | EntityKind::Settings => {}
     }
     Ok(out)
 }
@@ -457,17 +500,19 @@ pub fn put(conn: &Connection, record: &Record) -> Result<()> {
         Record::Project(p) => {
             let roles: Vec<&str> = p.required_roles.iter().map(|r| r.key()).collect();
             let roles = serde_json::to_string(&roles).unwrap_or_else(|_| "[]".into());
+            let weights = p.weights.as_ref().map(to_json).transpose()?;
             conn.prepare_cached(
                 "INSERT INTO projects (id, name, organization, status, stage, target_date,
                                        required_roles, notes, frame_x, frame_y, frame_width,
-                                       frame_height)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                       frame_height, weights)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name,
                    organization = excluded.organization, status = excluded.status,
                    stage = excluded.stage, target_date = excluded.target_date,
                    required_roles = excluded.required_roles, notes = excluded.notes,
                    frame_x = excluded.frame_x, frame_y = excluded.frame_y,
-                   frame_width = excluded.frame_width, frame_height = excluded.frame_height",
+                   frame_width = excluded.frame_width, frame_height = excluded.frame_height,
+                   weights = excluded.weights",
             )?
             .execute(params![
                 p.id,
@@ -481,7 +526,8 @@ pub fn put(conn: &Connection, record: &Record) -> Result<()> {
                 p.frame.x,
                 p.frame.y,
                 p.frame.width,
-                p.frame.height
+                p.frame.height,
+                weights
             ])?;
         }
         Record::Stake(s) => {
@@ -560,12 +606,29 @@ pub fn put(conn: &Connection, record: &Record) -> Result<()> {
                 add_teammate.execute(params![i.id, teammate, position as i64])?;
             }
         }
+        Record::Settings(settings) => {
+            conn.prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute(params![SETTINGS_ID, to_json(settings)?])?;
+        }
     }
     Ok(())
 }
 
-/// Deletes an item (its own join rows go with it).
+fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+/// Deletes an item (its own join rows go with it). Deleting the settings brings back the
+/// defaults.
 pub fn remove(conn: &Connection, kind: EntityKind, id: &str) -> Result<()> {
+    if kind == EntityKind::Settings {
+        conn.prepare_cached("DELETE FROM settings WHERE key = ?1")?
+            .execute([id])?;
+        return Ok(());
+    }
     let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
     conn.prepare_cached(&sql)?.execute([id])?;
     Ok(())

@@ -947,6 +947,7 @@ pub fn ops(today: NaiveDate) -> Vec<Op> {
                 width: FRAME_W,
                 height: FRAME_H,
             },
+            weights: None,
         })));
     }
     let mut slot = std::collections::HashMap::<&str, usize>::new();

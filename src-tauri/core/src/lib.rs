@@ -15,11 +15,15 @@ pub mod coverage;
 mod db;
 pub mod demo;
 mod error;
+pub mod interchange;
+pub mod large_map;
+pub mod layout;
 mod lock;
 mod map;
 mod migrate;
 pub mod model;
 mod ops;
+pub mod render;
 pub mod validate;
 
 pub use backup::{Backup, BackupReason, Clock, FixedClock, SystemClock};

@@ -9,7 +9,10 @@ use crate::error::Result;
 pub const APPLICATION_ID: i64 = 0x5354_4B4D;
 
 /// The migrations, in order: entry `n` brings a map to format `n + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_coverage_settings.sql"),
+];
 
 /// The newest map format this build reads and writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::coverage::{BandThresholds, Cadences, Weights};
+
 /// The id of any item in a map.
 pub type Id = String;
 
@@ -194,6 +196,10 @@ pub struct Project {
     pub required_roles: Vec<Role>,
     pub notes: String,
     pub frame: Frame,
+    /// The project's own coverage weights; `None` uses the map's ([`Settings::weights`]).
+    #[serde(default)]
+    #[specta(optional)]
+    pub weights: Option<Weights>,
 }
 
 impl Project {
@@ -215,6 +221,7 @@ impl Project {
                 width: 600.0,
                 height: 400.0,
             },
+            weights: None,
         }
     }
 }
@@ -272,6 +279,39 @@ pub struct Interaction {
     pub notes: String,
 }
 
+/// The id of a map's one [`Settings`] record.
+pub const SETTINGS_ID: &str = "map";
+
+/// Map-wide settings: the coverage model's weights, stay-in-touch cadences and colour bands, and
+/// the roles a new project requires. A map has exactly one (id [`SETTINGS_ID`]); a map that never
+/// changed them has the documented defaults (docs/coverage.md). They change through `Op::Put` like
+/// any item, so the change is undoable; `Op::Delete` resets them to the defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Settings {
+    /// Always [`SETTINGS_ID`].
+    pub id: Id,
+    /// The roles a new project requires unless told otherwise.
+    pub default_required_roles: Vec<Role>,
+    /// How much each coverage component counts (a project may override them).
+    pub weights: Weights,
+    /// Stay-in-touch cadences by role, for contacts without their own.
+    pub cadences: Cadences,
+    /// Where the coverage colour bands start.
+    pub bands: BandThresholds,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            id: SETTINGS_ID.to_string(),
+            default_required_roles: DEFAULT_REQUIRED_ROLES.to_vec(),
+            weights: Weights::default(),
+            cadences: Cadences::default(),
+            bands: BandThresholds::default(),
+        }
+    }
+}
+
 /// The kinds of item a map holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -283,11 +323,13 @@ pub enum EntityKind {
     Stake,
     Relationship,
     Interaction,
+    /// The map's one [`Settings`] record.
+    Settings,
 }
 
 impl EntityKind {
     /// Every kind, parents before the items that refer to them.
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 8] = [
         EntityKind::Organization,
         EntityKind::Teammate,
         EntityKind::Contact,
@@ -295,6 +337,7 @@ impl EntityKind {
         EntityKind::Stake,
         EntityKind::Relationship,
         EntityKind::Interaction,
+        EntityKind::Settings,
     ];
 
     /// The singular name used in messages (`contact`).
@@ -307,6 +350,7 @@ impl EntityKind {
             EntityKind::Stake => "stake",
             EntityKind::Relationship => "relationship",
             EntityKind::Interaction => "interaction",
+            EntityKind::Settings => "settings",
         }
     }
 
@@ -330,6 +374,7 @@ pub enum Record {
     Stake(Stake),
     Relationship(Relationship),
     Interaction(Interaction),
+    Settings(Settings),
 }
 
 impl Record {
@@ -343,6 +388,7 @@ impl Record {
             Record::Stake(_) => EntityKind::Stake,
             Record::Relationship(_) => EntityKind::Relationship,
             Record::Interaction(_) => EntityKind::Interaction,
+            Record::Settings(_) => EntityKind::Settings,
         }
     }
 
@@ -356,6 +402,7 @@ impl Record {
             Record::Stake(r) => &r.id,
             Record::Relationship(r) => &r.id,
             Record::Interaction(r) => &r.id,
+            Record::Settings(r) => &r.id,
         }
     }
 
@@ -368,6 +415,7 @@ impl Record {
             Record::Stake(r) => &mut r.id,
             Record::Relationship(r) => &mut r.id,
             Record::Interaction(r) => &mut r.id,
+            Record::Settings(r) => &mut r.id,
         }
     }
 }
@@ -382,6 +430,8 @@ pub struct Snapshot {
     pub stakes: Vec<Stake>,
     pub relationships: Vec<Relationship>,
     pub interactions: Vec<Interaction>,
+    /// The map's settings (the defaults when it never changed them).
+    pub settings: Settings,
 }
 
 /// How many items of each kind a map holds.

@@ -7,16 +7,22 @@ use specta::Type;
 
 use crate::db;
 use crate::error::{Error, Result};
-use crate::model::{EntityKind, Id, Record, new_id};
+use crate::model::{EntityKind, Id, Record, Settings, new_id};
 use crate::validate;
 
 /// One change a user can make (and undo).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(tag = "op", rename_all = "snake_case")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one Op per user action (a few hundred in the largest batch): boxing the record \
+              would save little memory and make every caller box it"
+)]
 pub enum Op {
     /// Creates or updates an item. An empty id creates a new item with a fresh id.
     Put { record: Record },
     /// Deletes an item; items that refer to it are removed (stakes, relationships) or unlinked.
+    /// Deleting the map's settings resets them to the defaults.
     Delete { kind: EntityKind, id: Id },
     /// Several operations as one step, all or nothing.
     Batch { label: String, ops: Vec<Op> },
@@ -108,7 +114,7 @@ fn record_change(
 }
 
 fn put(conn: &Connection, mut record: Record, changes: &mut Vec<Change>) -> Result<String> {
-    if record.id().trim().is_empty() {
+    if record.id().trim().is_empty() && record.kind() != EntityKind::Settings {
         *record.id_mut() = new_id();
     }
     validate::normalize(&mut record)?;
@@ -132,6 +138,13 @@ fn delete(
         kind: kind.name(),
         id: id.to_string(),
     })?;
+    if kind == EntityKind::Settings {
+        let after = Record::Settings(Settings::default());
+        if before != after {
+            record_change(conn, changes, Some(before), Some(after))?;
+        }
+        return Ok("Reset map settings".into());
+    }
     let label = format!("Delete {}", describe(conn, &before)?);
     for dependent in db::dependents(conn, kind, id)? {
         let after = unlink(dependent.clone(), kind, id);
@@ -198,7 +211,7 @@ fn require_opt(conn: &Connection, field: &str, kind: EntityKind, id: &Option<Id>
 
 fn check_references(conn: &Connection, record: &Record) -> Result<()> {
     match record {
-        Record::Organization(_) | Record::Teammate(_) => Ok(()),
+        Record::Organization(_) | Record::Teammate(_) | Record::Settings(_) => Ok(()),
         Record::Contact(c) => require_opt(
             conn,
             "contact.organization",
@@ -282,5 +295,6 @@ fn describe(conn: &Connection, record: &Record) -> Result<String> {
             name_of(conn, EntityKind::Contact, &r.to)?
         ),
         Record::Interaction(i) => format!("{} on {}", i.channel.label().to_lowercase(), i.date),
+        Record::Settings(_) => "map settings".to_string(),
     })
 }

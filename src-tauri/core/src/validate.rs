@@ -1,8 +1,11 @@
 //! Field checks for every record: tidy what can be tidied (trim, dedupe), refuse the rest with an
 //! error naming the field. Cross-item checks (references) live in `ops`.
 
+use crate::coverage::Weights;
 use crate::error::{Error, Result};
-use crate::model::{Contact, Frame, Interaction, Project, Record, Relationship, Stake};
+use crate::model::{
+    Contact, Frame, Interaction, Project, Record, Relationship, Role, SETTINGS_ID, Settings, Stake,
+};
 
 /// Longest name or title, in characters.
 pub const MAX_NAME: usize = 200;
@@ -33,6 +36,7 @@ pub fn normalize(record: &mut Record) -> Result<()> {
         Record::Stake(s) => stake(s),
         Record::Relationship(r) => relationship(r),
         Record::Interaction(i) => interaction(i),
+        Record::Settings(s) => settings(s),
     }
 }
 
@@ -90,14 +94,88 @@ fn project(p: &mut Project) -> Result<()> {
             iso_date("project.target_date", date)?;
         }
     }
-    let mut roles = Vec::with_capacity(p.required_roles.len());
-    for role in &p.required_roles {
-        if !roles.contains(role) {
-            roles.push(*role);
+    dedupe_roles(&mut p.required_roles);
+    if let Some(w) = &p.weights {
+        weights("project.weights", w)?;
+    }
+    frame("project.frame", &p.frame)
+}
+
+fn dedupe_roles(roles: &mut Vec<Role>) {
+    let mut seen = Vec::with_capacity(roles.len());
+    roles.retain(|r| {
+        let first = !seen.contains(r);
+        seen.push(*r);
+        first
+    });
+}
+
+/// Largest coverage weight (only their ratios matter).
+pub const MAX_WEIGHT: f64 = 100.0;
+/// Longest stay-in-touch cadence, in days (as for a contact's own).
+pub const MAX_CADENCE: u16 = 3650;
+
+fn weights(field: &str, w: &Weights) -> Result<()> {
+    let all = [
+        ("roles", w.roles),
+        ("support", w.support),
+        ("threading", w.threading),
+        ("pulse", w.pulse),
+        ("reach", w.reach),
+        ("perception", w.perception),
+    ];
+    for (name, value) in all {
+        if !value.is_finite() || !(0.0..=MAX_WEIGHT).contains(&value) {
+            return Err(Error::invalid(
+                format!("{field}.{name}"),
+                format!("{value} is not a weight between 0 and {MAX_WEIGHT}"),
+            ));
         }
     }
-    p.required_roles = roles;
-    frame("project.frame", &p.frame)
+    if all.iter().all(|(_, value)| *value == 0.0) {
+        return Err(Error::invalid(field, "at least one weight must be above 0"));
+    }
+    Ok(())
+}
+
+fn settings(s: &mut Settings) -> Result<()> {
+    if s.id.trim().is_empty() {
+        s.id = SETTINGS_ID.to_string();
+    }
+    if s.id != SETTINGS_ID {
+        return Err(Error::invalid(
+            "settings.id",
+            format!("a map's settings have the id \"{SETTINGS_ID}\""),
+        ));
+    }
+    dedupe_roles(&mut s.default_required_roles);
+    weights("settings.weights", &s.weights)?;
+    let c = &s.cadences;
+    for (name, days) in [
+        ("decision_maker", c.decision_maker),
+        ("economic_buyer", c.economic_buyer),
+        ("champion", c.champion),
+        ("sponsor", c.sponsor),
+        ("other", c.other),
+    ] {
+        range(
+            &format!("settings.cadences.{name}"),
+            i64::from(days),
+            1,
+            i64::from(MAX_CADENCE),
+        )?;
+    }
+    range("settings.bands.green", i64::from(s.bands.green), 1, 100)?;
+    if s.bands.amber >= s.bands.green {
+        return Err(Error::invalid(
+            "settings.bands.amber",
+            format!(
+                "{} must be below the green threshold ({})",
+                s.bands.amber, s.bands.green
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn stake(s: &mut Stake) -> Result<()> {
@@ -215,7 +293,9 @@ pub fn check_text(field: &str, value: &str, multiline: bool) -> Result<()> {
     Ok(())
 }
 
-fn is_bidi_control(ch: char) -> bool {
+/// Whether `ch` is one of the Unicode bidirectional controls (overrides, embeddings, isolates,
+/// marks) that [`check_text`] refuses.
+pub fn is_bidi_control(ch: char) -> bool {
     matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
@@ -504,6 +584,7 @@ mod tests {
                 width: MIN_FRAME,
                 height: MAX_FRAME,
             },
+            weights: None,
         });
         normalize(&mut p).unwrap();
         let Record::Project(mut p) = p else { panic!() };

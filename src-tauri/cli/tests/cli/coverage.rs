@@ -138,3 +138,47 @@ fn coverage_of_an_unknown_project_is_refused_with_the_known_names() {
     let run = stakemap(&map, &["coverage", "--today", "2026-02-30"]);
     assert_eq!(run.code, 2, "an impossible date is a usage error");
 }
+
+#[test]
+fn the_maps_coverage_settings_are_listed_scored_with_and_give_new_projects_their_roles() {
+    use stakemap_core::model::{Role, Settings};
+    use stakemap_core::{Map, Op, Record};
+
+    let (_dir, map) = demo_map();
+    let defaults = coverage_json(&map, &[]);
+    {
+        let mut open = Map::open(&map).unwrap();
+        let settings = Settings {
+            default_required_roles: vec![Role::Sponsor],
+            bands: stakemap_core::coverage::BandThresholds {
+                green: 100,
+                amber: 99,
+            },
+            ..Settings::default()
+        };
+        open.apply(Op::Put {
+            record: Record::Settings(settings),
+        })
+        .unwrap();
+    }
+    let listed = crate::list(&map, "settings");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["bands"]["green"], 100);
+    assert_eq!(listed[0]["default_required_roles"][0], "sponsor");
+    let table = stakemap(&map, &["list", "settings"]).ok();
+    assert!(table.contains("green from 100, amber from 99"), "{table}");
+
+    let tuned = coverage_json(&map, &[]);
+    for (before, after) in defaults.iter().zip(&tuned) {
+        assert_eq!(
+            before["score"], after["score"],
+            "bands do not change scores"
+        );
+        assert_eq!(after["band"], "red", "{after}");
+    }
+
+    stakemap(&map, &["add", "project", "--name", "Expansion"]).ok();
+    let projects = crate::list(&map, "projects");
+    let added = projects.iter().find(|p| p["name"] == "Expansion").unwrap();
+    assert_eq!(added["required_roles"], serde_json::json!(["sponsor"]));
+}

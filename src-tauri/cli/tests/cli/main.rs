@@ -4,6 +4,8 @@
 
 mod backups;
 mod coverage;
+mod images;
+mod interchange;
 mod reading;
 mod writing;
 

@@ -37,6 +37,47 @@ fn demo_refuses_a_map_that_is_not_empty_and_leaves_it_byte_identical() {
 }
 
 #[test]
+fn bench_map_writes_the_asked_frames_and_cards_the_same_for_a_seed_and_only_into_an_empty_map() {
+    let (_dir, map) = new_map();
+    let args = [
+        "bench-map",
+        "--frames",
+        "6",
+        "--cards",
+        "40",
+        "--seed",
+        "9",
+        "--today",
+        TODAY,
+    ];
+    let out = stakemap(&map, &args).ok();
+    assert!(
+        out.contains("6 projects") && out.contains("40 stakes"),
+        "{out}"
+    );
+    let stakes = list(&map, "stakes");
+    let projects = list(&map, "projects");
+    for stake in &stakes {
+        let frame = &projects
+            .iter()
+            .find(|p| p["id"] == stake["project"])
+            .unwrap()["frame"];
+        let right = stake["x"].as_f64().unwrap() + 188.0;
+        assert!(right <= frame["width"].as_f64().unwrap(), "{stake}");
+    }
+
+    let (_dir, again) = new_map();
+    stakemap(&again, &args).ok();
+    assert_eq!(list(&again, "stakes"), stakes);
+
+    let before = bytes(&map);
+    let run = stakemap(&map, &args);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not empty"), "{}", run.stderr);
+    assert_unchanged(&map, &before, "a refused command");
+}
+
+#[test]
 fn add_contact_with_a_new_organization_creates_both() {
     let (_dir, map) = new_map();
     let args = [

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::model::{Channel, Role};
+use super::ComponentName;
+use crate::model::{Channel, Role, Settings};
 
 /// How much each component counts in the score. Only the ratios matter: the score divides by
 /// the sum (a weight of 0 leaves a component out).
@@ -26,6 +27,20 @@ impl Default for Weights {
             pulse: 0.20,
             reach: 0.10,
             perception: 0.10,
+        }
+    }
+}
+
+impl Weights {
+    /// The weight of a component.
+    pub fn of(&self, name: ComponentName) -> f64 {
+        match name {
+            ComponentName::Roles => self.roles,
+            ComponentName::Support => self.support,
+            ComponentName::Threading => self.threading,
+            ComponentName::Pulse => self.pulse,
+            ComponentName::Reach => self.reach,
+            ComponentName::PerceptionGap => self.perception,
         }
     }
 }
@@ -124,6 +139,7 @@ impl Default for BandThresholds {
 }
 
 /// Everything the coverage model can be tuned with. `Config::default()` is the documented model.
+/// A map's [`Settings`] set the weights, cadences and bands (see [`Config::with_settings`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Config {
     pub weights: Weights,
@@ -166,6 +182,18 @@ impl Default for Config {
             senior_weight: 0.25,
             max_unmapped_findings: 3,
             max_suggestions: 3,
+        }
+    }
+}
+
+impl Config {
+    /// This config with a map's weights, cadences and bands.
+    pub fn with_settings(&self, settings: &Settings) -> Config {
+        Config {
+            weights: settings.weights,
+            cadences: settings.cadences,
+            bands: settings.bands,
+            ..self.clone()
         }
     }
 }

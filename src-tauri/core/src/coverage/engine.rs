@@ -8,7 +8,7 @@ use super::config::Config;
 use super::graph::Slot;
 use super::index::{Index, Window, day_number};
 use super::score::{self, Scratch};
-use crate::model::{EntityKind, Id, Snapshot};
+use crate::model::{EntityKind, Id, Record, Settings, Snapshot};
 use crate::ops::{Change, ChangeSet};
 
 /// Scores every project of a map and keeps the scores current as the map changes.
@@ -17,8 +17,9 @@ use crate::ops::{Change, ChangeSet};
 /// `undo` or `redo`: it updates its index and rescores only the projects the changes touch. A
 /// contact's edit, for instance, touches the projects where they hold a stake, and where they
 /// are only around a stakeholder (their manager, influencer or senior colleague) the projects
-/// that show them, or all of those when their organization or seniority changed. The table of
-/// what each kind of edit touches is in docs/coverage.md.
+/// that show them, or all of those when their organization or seniority changed; a change of the
+/// map's settings touches every project. The table of what each kind of edit touches is in
+/// docs/coverage.md.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -29,7 +30,11 @@ use crate::ops::{Change, ChangeSet};
 /// ```
 #[derive(Debug)]
 pub struct Engine {
+    /// The config given to [`Engine::new`] or [`Engine::set_config`]...
+    base: Config,
+    /// ...with the map's settings: what scores are computed with.
     config: Config,
+    settings: Settings,
     today: NaiveDate,
     day: i32,
     index: Index,
@@ -38,14 +43,19 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Indexes `snapshot` and scores every project as of `today`.
+    /// Indexes `snapshot` and scores every project as of `today`. The map's settings
+    /// (`snapshot.settings`, and later edits of them) set the weights, cadences and bands over
+    /// `config` (see [`Config::with_settings`]).
     pub fn new(snapshot: &Snapshot, today: NaiveDate, config: Config) -> Engine {
         let window = Window {
             today: day_number(today),
             active_days: config.active_days,
         };
+        let settings = snapshot.settings.clone();
         let mut engine = Engine {
-            config,
+            config: config.with_settings(&settings),
+            base: config,
+            settings,
             today,
             day: window.today,
             index: Index::build(snapshot, window),
@@ -60,7 +70,7 @@ impl Engine {
         self.today
     }
 
-    /// The model's settings.
+    /// The config scores are computed with (the map's settings over the base config).
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -73,9 +83,10 @@ impl Engine {
         self.rescore_all();
     }
 
-    /// Changes the settings and rescores every project.
+    /// Changes the base config (the map's settings stay over it) and rescores every project.
     pub fn set_config(&mut self, config: Config) {
-        self.config = config;
+        self.config = config.with_settings(&self.settings);
+        self.base = config;
         self.index.set_window(self.window());
         self.rescore_all();
     }
@@ -93,6 +104,13 @@ impl Engine {
             if change.kind == EntityKind::Contact {
                 self.contact_change(change, &mut touched);
                 continue;
+            }
+            if change.kind == EntityKind::Settings {
+                self.settings = match &change.after {
+                    Some(Record::Settings(s)) => s.clone(),
+                    _ => Settings::default(),
+                };
+                self.config = self.base.with_settings(&self.settings);
             }
             // What depended on the item before the change, and what depends on it after.
             self.index.affected(change.kind, &change.id, &mut touched);

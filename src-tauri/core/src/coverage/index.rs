@@ -18,6 +18,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::config::Weights;
 use super::graph::{ContactGraph, Link, Slot, Up};
 use crate::model::{
     Channel, Contact, EntityKind, Interaction, Project, Record, Relationship, RelationshipKind,
@@ -308,6 +309,8 @@ pub(crate) struct ProjectData {
     pub name: String,
     pub organization: Option<Slot>,
     pub required: Vec<Role>,
+    /// The project's own weights, if it has them.
+    pub weights: Option<Weights>,
 }
 
 #[derive(Debug, Default)]
@@ -598,6 +601,8 @@ impl Index {
             Record::Stake(s) => self.put_stake(s),
             Record::Relationship(r) => self.put_relationship(r),
             Record::Interaction(i) => self.put_interaction(i),
+            // The engine takes the map's settings into its config.
+            Record::Settings(_) => {}
         }
     }
 
@@ -637,6 +642,7 @@ impl Index {
                 }
             }
             EntityKind::Interaction => self.remove_interaction(id),
+            EntityKind::Settings => {}
         }
     }
 
@@ -767,6 +773,7 @@ impl Index {
             name: p.name.clone(),
             organization,
             required: p.required_roles.clone(),
+            weights: p.weights,
         };
         self.set_project_data(slot, Some(data));
     }
@@ -979,6 +986,8 @@ impl Index {
                     }
                 }
             }
+            // Every project: the engine rescores them all when the settings change.
+            EntityKind::Settings => out.extend(0..self.projects.rows.len() as Slot),
         }
     }
 

@@ -300,6 +300,12 @@ pub(crate) fn project<'a>(
     ];
     stale(config, required, people, &mut findings);
     findings.sort_by_key(|f| f.kind);
+    let mut components = components;
+    if let Some(own) = &data.weights {
+        for c in &mut components {
+            c.weight = own.of(c.name).max(0.0);
+        }
+    }
 
     let total: f64 = components.iter().map(|c| c.weight).sum();
     let weighted: f64 = components.iter().map(|c| c.weight * c.value).sum();
@@ -309,7 +315,6 @@ pub(crate) fn project<'a>(
         0
     };
     let band = band(config, score, &findings);
-    let mut components = components;
     for c in &mut components {
         c.value = round3(c.value);
     }
@@ -366,19 +371,10 @@ fn finding(kind: FindingKind, contacts: Vec<String>, message: String) -> Finding
 }
 
 fn component(config: &Config, name: ComponentName, value: f64, explanation: String) -> Component {
-    let w = &config.weights;
-    let weight = match name {
-        ComponentName::Roles => w.roles,
-        ComponentName::Support => w.support,
-        ComponentName::Threading => w.threading,
-        ComponentName::Pulse => w.pulse,
-        ComponentName::Reach => w.reach,
-        ComponentName::PerceptionGap => w.perception,
-    };
     Component {
         name,
         value: value.clamp(0.0, 1.0),
-        weight: weight.max(0.0),
+        weight: config.weights.of(name).max(0.0),
         explanation,
     }
 }

@@ -527,6 +527,7 @@ pub fn generate(map: &mut Map, contacts: usize) {
                     width: 660.0,
                     height: 420.0,
                 },
+                weights: None,
             }),
         });
         for s in 0..10.min(contacts - p * 50) {

@@ -3,7 +3,7 @@
 //! snapshot; and the demo map's realistic mix.
 
 use chrono::NaiveDate;
-use stakemap_core::coverage::{self, Band, ComponentName, Config, Coverage, FindingKind};
+use stakemap_core::coverage::{self, Band, ComponentName, Config, Coverage, FindingKind, Weights};
 use stakemap_core::demo;
 use stakemap_core::model::{Channel, RelationshipKind, Role};
 
@@ -446,23 +446,33 @@ fn scores_are_reproducible_for_a_given_day() {
 #[test]
 fn weights_are_configurable_and_only_their_ratios_matter() {
     let b = worked_example();
-    let mut config = Config::default();
-    let base = coverage::score(&b.map, today(), &config)[0].score;
-    config.weights.roles *= 10.0;
-    config.weights.support *= 10.0;
-    config.weights.threading *= 10.0;
-    config.weights.pulse *= 10.0;
-    config.weights.reach *= 10.0;
-    config.weights.perception *= 10.0;
-    assert_eq!(coverage::score(&b.map, today(), &config)[0].score, base);
-    config.weights = Default::default();
-    config.weights.roles = 0.0;
-    config.weights.support = 0.0;
-    config.weights.threading = 0.0;
-    config.weights.pulse = 0.0;
-    config.weights.reach = 0.0;
-    let only_perception = coverage::score(&b.map, today(), &config)[0].clone();
-    assert_eq!(only_perception.score, 60);
+    let config = Config::default();
+    let mut map = b.map.clone();
+    let base = coverage::score(&map, today(), &config)[0].score;
+    let w = &mut map.settings.weights;
+    w.roles *= 10.0;
+    w.support *= 10.0;
+    w.threading *= 10.0;
+    w.pulse *= 10.0;
+    w.reach *= 10.0;
+    w.perception *= 10.0;
+    assert_eq!(coverage::score(&map, today(), &config)[0].score, base);
+    let only_perception = Weights {
+        roles: 0.0,
+        support: 0.0,
+        threading: 0.0,
+        pulse: 0.0,
+        reach: 0.0,
+        perception: 0.1,
+    };
+    map.settings.weights = only_perception;
+    assert_eq!(coverage::score(&map, today(), &config)[0].score, 60);
+    // A project's own weights win over the map's.
+    map.settings.weights = Weights::default();
+    map.projects[0].weights = Some(only_perception);
+    let own = coverage::score(&map, today(), &config)[0].clone();
+    assert_eq!(own.score, 60);
+    assert_eq!(own.component(ComponentName::Roles).unwrap().weight, 0.0);
 }
 
 // --- The demo map -------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 //! every undo restores the map exactly, and the file's foreign keys and integrity hold throughout.
 
 use rusqlite::Connection;
-use stakemap_core::model::{Channel, Id, RelationshipKind, Role};
+use stakemap_core::model::{Channel, Id, RelationshipKind, Role, SETTINGS_ID};
 use stakemap_core::{EntityKind, ErrorKind, Map, Op, Record, Snapshot};
 
 use crate::support::{
@@ -42,6 +42,7 @@ struct Ids {
     stakes: Vec<Id>,
     relationships: Vec<Id>,
     interactions: Vec<Id>,
+    settings: Vec<Id>,
 }
 
 impl Ids {
@@ -54,6 +55,7 @@ impl Ids {
             stakes: s.stakes.iter().map(|x| x.id.clone()).collect(),
             relationships: s.relationships.iter().map(|x| x.id.clone()).collect(),
             interactions: s.interactions.iter().map(|x| x.id.clone()).collect(),
+            settings: vec![SETTINGS_ID.to_string()],
         }
     }
 
@@ -66,6 +68,7 @@ impl Ids {
             EntityKind::Stake => &self.stakes,
             EntityKind::Relationship => &self.relationships,
             EntityKind::Interaction => &self.interactions,
+            EntityKind::Settings => &self.settings,
         }
     }
 }
@@ -165,6 +168,12 @@ fn edit_record(rng: &mut Rng, map: &Map, ids: &Ids, n: usize) -> Option<Record> 
             i.teammates = rng.some(&ids.teammates, 2);
             i.sentiment = Some(rng.below(5) as i8 - 2);
             Record::Interaction(i)
+        }
+        // Now and then an amber threshold at or above green, which is refused.
+        Record::Settings(mut s) => {
+            s.bands.amber = 50 + rng.below(40) as u8;
+            s.weights.reach = rng.below(4) as f64;
+            Record::Settings(s)
         }
     })
 }
