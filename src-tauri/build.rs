@@ -8,12 +8,20 @@ const COMMANDS: &[&str] = &[
     "apply",
     "undo",
     "redo",
+    "arrange_project",
+    "set_fullscreen",
     "new_map",
     "open_map",
     "save_copy_as",
     "backups",
     "restore_backup",
     "subscribe",
+    "choose_import",
+    "replan_import",
+    "apply_import",
+    "inspect_import",
+    "cancel_import",
+    "export_map",
 ];
 
 fn main() {

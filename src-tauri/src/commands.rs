@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use stakemap_core::coverage::Coverage;
+use stakemap_core::interchange::csv::CsvPreview;
+use stakemap_core::interchange::{ImportFormat, ImportOptions, Progress};
 use stakemap_core::{Op, Snapshot};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State, WebviewWindow};
@@ -12,6 +14,7 @@ use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
 use crate::error::AppError;
 use crate::events::{AppEvent, EventHub};
+use crate::interchange::{ExportRequest, ImportDone, ImportPreview, write_export};
 use crate::state::{AppState, Applied, BackupInfo, MapInfo};
 
 /// The state as commands hold it.
@@ -110,6 +113,25 @@ pub async fn coverage(state: State<'_, Shared>) -> Result<Vec<Coverage>, AppErro
 #[specta::specta]
 pub async fn apply(state: State<'_, Shared>, op: Op) -> Result<Applied, AppError> {
     blocking(&state, move |s| s.apply(op)).await
+}
+
+/// Arranges the cards of one project's frame: reporting lines top-down, the others in a grid.
+#[tauri::command]
+#[specta::specta]
+pub async fn arrange_project(
+    state: State<'_, Shared>,
+    project: String,
+) -> Result<Applied, AppError> {
+    blocking(&state, move |s| s.arrange_project(&project)).await
+}
+
+/// Puts the window in or out of full screen (presentation mode).
+#[tauri::command]
+#[specta::specta]
+pub fn set_fullscreen(window: WebviewWindow, on: bool) -> Result<(), AppError> {
+    window
+        .set_fullscreen(on)
+        .map_err(|e| AppError::storage(format!("the window cannot change to full screen: {e}")))
 }
 
 /// Undoes the last operation.
@@ -217,4 +239,134 @@ pub async fn restore_backup(
 #[specta::specta]
 pub fn subscribe(hub: State<'_, EventHub>, channel: Channel<AppEvent>) {
     hub.connect(channel);
+}
+
+/// The import dialog's filter for `format` (every importable file when `None`).
+fn import_dialog(app: &AppHandle, format: Option<ImportFormat>) -> FileDialogBuilder<tauri::Wry> {
+    let (name, extensions): (&str, &[&str]) = match format {
+        None => (
+            "Contacts and maps",
+            &["json", "csv", "tsv", "txt", "vcf", "vcard"],
+        ),
+        Some(ImportFormat::Json) => ("Stakemap JSON", &["json"]),
+        Some(ImportFormat::Csv) => ("CSV", &["csv", "tsv", "txt"]),
+        Some(ImportFormat::Vcard) => ("vCard", &["vcf", "vcard"]),
+    };
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Import")
+        .add_filter(name, extensions);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    dialog
+}
+
+/// Asks for a file to import (contacts CSV or vCard, or a Stakemap JSON map) and plans its
+/// import without writing: the preview of what will be created, merged and skipped; `null` on
+/// cancel. Progress for long files comes on `progress`.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_import(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    format: Option<ImportFormat>,
+    progress: Channel<Progress>,
+) -> Result<Option<ImportPreview>, AppError> {
+    let picked = import_dialog(&app, format);
+    blocking(&state, move |s| {
+        match chosen(picked.blocking_pick_file())? {
+            Some(path) => s
+                .choose_import(&path, format, &mut |p| {
+                    let _ = progress.send(p);
+                })
+                .map(Some),
+            None => Ok(None),
+        }
+    })
+    .await
+}
+
+/// Plans the chosen file again with other options (format, duplicates, JSON target).
+#[tauri::command]
+#[specta::specta]
+pub async fn replan_import(
+    state: State<'_, Shared>,
+    options: ImportOptions,
+    progress: Channel<Progress>,
+) -> Result<ImportPreview, AppError> {
+    blocking(&state, move |s| {
+        s.replan_import(options, &mut |p| {
+            let _ = progress.send(p);
+        })
+    })
+    .await
+}
+
+/// Writes the previewed import as one undoable step, after a backup. A JSON map going into a
+/// new map first asks for the new map's file, creates and opens it; `null` when that is
+/// cancelled (the import stays pending).
+#[tauri::command]
+#[specta::specta]
+pub async fn apply_import(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    window: WebviewWindow,
+) -> Result<Option<ImportDone>, AppError> {
+    let picked = map_dialog(&app)
+        .set_file_name("Imported map.stakemap")
+        .set_title("New map for the import");
+    let done = blocking(&state, move |s| {
+        s.apply_import(|| Ok(chosen(picked.blocking_save_file())?.map(with_extension)))
+    })
+    .await?;
+    if let Some(info) = done.as_ref().and_then(|d| d.map.as_ref()) {
+        set_title(&window, info);
+    }
+    Ok(done)
+}
+
+/// The chosen CSV file's header, first rows and recognised mapping, for mapping its columns.
+#[tauri::command]
+#[specta::specta]
+pub async fn inspect_import(state: State<'_, Shared>) -> Result<CsvPreview, AppError> {
+    blocking(&state, |s| s.inspect_import()).await
+}
+
+/// Forgets the previewed import.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_import(state: State<'_, Shared>) {
+    state.cancel_import();
+}
+
+/// Exports the open map (JSON, PNG, SVG, contacts or stakes CSV; whole, one project, or the
+/// view's rectangle) to a file chosen in a save dialog, written atomically; returns the file's
+/// name, `null` on cancel.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_map(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    request: ExportRequest,
+) -> Result<Option<String>, AppError> {
+    let today = chrono::Local::now().date_naive();
+    let prepared = blocking(&state, move |s| s.prepare_export(&request, today)).await?;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export")
+        .set_file_name(&prepared.file_name)
+        .add_filter(prepared.filter, &[prepared.extension]);
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    blocking(&state, move |_| {
+        match chosen(dialog.blocking_save_file())? {
+            Some(path) => write_export(&prepared, path).map(Some),
+            None => Ok(None),
+        }
+    })
+    .await
 }

@@ -14,6 +14,10 @@ pub enum MenuAction {
     NewMap,
     OpenMap,
     SaveCopyAs,
+    /// File ▸ Import…: the UI opens the import (its file dialog runs in Rust).
+    Import,
+    /// File ▸ Export…: the UI opens the export dialog.
+    Export,
     Undo,
     Redo,
 }

@@ -4,6 +4,8 @@
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod graphics;
+pub mod interchange;
 mod menu;
 pub mod settings;
 pub mod state;
@@ -35,12 +37,20 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::apply,
             commands::undo,
             commands::redo,
+            commands::arrange_project,
+            commands::set_fullscreen,
             commands::new_map,
             commands::open_map,
             commands::save_copy_as,
             commands::backups,
             commands::restore_backup,
             commands::subscribe,
+            commands::choose_import,
+            commands::replan_import,
+            commands::apply_import,
+            commands::inspect_import,
+            commands::cancel_import,
+            commands::export_map,
         ])
 }
 
@@ -77,6 +87,15 @@ pub fn run() {
                 config: paths.app_config_dir()?,
                 data: paths.app_data_dir()?,
             };
+            if let Some(window) = app.get_webview_window("main") {
+                // How the webview draws (see `graphics`): the environment, else the settings.
+                let file = settings::Settings::file_in(&folders.config);
+                let choice = graphics::HardwareAcceleration::from_env()
+                    .unwrap_or_else(|| settings::Settings::load(&file).hardware_acceleration);
+                if let Err(error) = graphics::apply(&window, choice) {
+                    eprintln!("stakemap: could not set the webview's drawing: {error}");
+                }
+            }
             let state = AppState::new(folders);
             state.open_at_startup(map_argument());
             app.manage(Arc::new(state));

@@ -1,5 +1,5 @@
-//! The native menu: File (New map, Open map, Save a copy as, Quit) and Edit. Choices go to the UI,
-//! which runs the matching command.
+//! The native menu: File (New map, Open map, Save a copy as, Import, Export, Quit) and Edit.
+//! Choices go to the UI, which runs the matching command.
 
 use tauri::menu::{Menu, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Manager, Runtime};
@@ -11,6 +11,8 @@ fn action(id: &str) -> Option<MenuAction> {
         "new_map" => MenuAction::NewMap,
         "open_map" => MenuAction::OpenMap,
         "save_copy_as" => MenuAction::SaveCopyAs,
+        "import" => MenuAction::Import,
+        "export" => MenuAction::Export,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
         _ => return None,
@@ -34,6 +36,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             "Save a copy as…",
             Some("CmdOrCtrl+Shift+S"),
         )?)
+        .separator()
+        .item(&item("import", "Import…", Some("CmdOrCtrl+I"))?)
+        .item(&item("export", "Export…", Some("CmdOrCtrl+E"))?)
         .separator()
         .item(&PredefinedMenuItem::quit(app, Some("Quit Stakemap"))?)
         .build()?;

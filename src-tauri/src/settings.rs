@@ -10,9 +10,17 @@ pub struct Settings {
     /// The map that was open when the app last switched maps.
     #[serde(default)]
     pub last_map: Option<PathBuf>,
+    /// Whether WebKit may draw with the GPU (Linux; see `graphics`).
+    #[serde(default)]
+    pub hardware_acceleration: crate::graphics::HardwareAcceleration,
 }
 
 impl Settings {
+    /// The settings file in the app's config folder.
+    pub fn file_in(config: &Path) -> PathBuf {
+        config.join("settings.json")
+    }
+
     /// Reads the settings; a missing or unreadable file gives the defaults.
     pub fn load(file: &Path) -> Settings {
         std::fs::read(file)

@@ -150,6 +150,8 @@ pub struct AppState {
     /// The start-up map that could not be opened (so that a damaged one can be restored from its
     /// backups), until another map is.
     failed_path: Mutex<Option<PathBuf>>,
+    /// The import waiting between its preview and its application.
+    imports: crate::interchange::Imports,
 }
 
 impl AppState {
@@ -160,11 +162,12 @@ impl AppState {
             map: Mutex::new(None),
             startup_error: Mutex::new(None),
             failed_path: Mutex::new(None),
+            imports: crate::interchange::Imports::default(),
         }
     }
 
     fn settings_file(&self) -> PathBuf {
-        self.folders.config.join("settings.json")
+        Settings::file_in(&self.folders.config)
     }
 
     /// The map to open at start: the first argument, else the last map, else the default map.
@@ -210,9 +213,8 @@ impl AppState {
         *lock(&self.map) = Some(open);
         *lock(&self.startup_error) = None;
         *lock(&self.failed_path) = None;
-        let settings = Settings {
-            last_map: Some(absolute(path)),
-        };
+        let mut settings = Settings::load(&self.settings_file());
+        settings.last_map = Some(absolute(path));
         if let Err(e) = settings.save(&self.settings_file()) {
             // Not fatal: the map is open; only "open last map" will not remember it.
             eprintln!("stakemap: could not save settings: {e}");
@@ -270,6 +272,16 @@ impl AppState {
     /// Applies an operation.
     pub fn apply(&self, op: Op) -> Result<Applied, AppError> {
         self.with_open(|open| {
+            let changes = open.map.apply(op)?;
+            Ok(open.applied(changes))
+        })
+    }
+
+    /// Arranges the cards of one project's frame (one undoable step; see
+    /// [`stakemap_core::layout`]).
+    pub fn arrange_project(&self, project: &str) -> Result<Applied, AppError> {
+        self.with_open(|open| {
+            let op = stakemap_core::layout::arrange_project(&open.map.snapshot()?, project)?;
             let changes = open.map.apply(op)?;
             Ok(open.applied(changes))
         })
@@ -342,6 +354,29 @@ impl AppState {
         known_backup(&stakemap_core::backup::list_backups(&path)?, id)?;
         stakemap_core::backup::restore_unopenable(&path, id, chrono::Utc::now())?;
         self.switch_to(&path)
+    }
+
+    /// The pending import (see [`crate::interchange`]).
+    pub(crate) fn imports(&self) -> &crate::interchange::Imports {
+        &self.imports
+    }
+
+    /// Whether the open map holds no items at all.
+    pub fn map_is_empty(&self) -> Result<bool, AppError> {
+        self.with_map(|map| map.is_empty())
+    }
+
+    /// Writes an import plan into the open map (a `before-import` backup first, then one
+    /// undoable step) and scores coverage afresh.
+    pub fn import(
+        &self,
+        plan: &stakemap_core::interchange::ImportPlan,
+    ) -> Result<stakemap_core::interchange::AppliedImport, AppError> {
+        self.with_open(|open| {
+            let applied = stakemap_core::interchange::apply(&mut open.map, plan)?;
+            open.engine = engine_for(&open.map)?;
+            Ok(applied)
+        })
     }
 
     fn failed(&self) -> Option<PathBuf> {

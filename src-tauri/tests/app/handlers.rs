@@ -186,6 +186,61 @@ fn save_copy_writes_a_map_that_opens() {
 }
 
 #[test]
+fn arrange_project_moves_its_cards_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(dir.path().join("m.stakemap")));
+    let id_of = |record: Record| {
+        app.apply(Op::Put { record }).unwrap().changes.changes[0]
+            .id
+            .clone()
+    };
+    let project_id = id_of(project("Rollout"));
+    for name in ["Ana", "Ben", "Cy"] {
+        let contact_id = id_of(contact(name));
+        id_of(Record::Stake(Stake {
+            id: String::new(),
+            project: project_id.clone(),
+            contact: contact_id,
+            role: stakemap_core::model::Role::User,
+            stance: 0,
+            influence: 3,
+            interest: 3,
+            owner: None,
+            health: None,
+            notes: String::new(),
+            x: 0.0,
+            y: 0.0,
+        }));
+    }
+
+    let arranged = app.arrange_project(&project_id).unwrap();
+    assert_eq!(arranged.changes.label, "Arrange Rollout");
+    assert_eq!(arranged.history.undo.as_deref(), Some("Arrange Rollout"));
+    let mut places: Vec<(i64, i64)> = app
+        .load_map()
+        .unwrap()
+        .stakes
+        .iter()
+        .map(|s| (s.x as i64, s.y as i64))
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    assert_eq!(places.len(), 3, "cards still share a place: {places:?}");
+
+    app.undo().unwrap();
+    assert!(
+        app.load_map()
+            .unwrap()
+            .stakes
+            .iter()
+            .all(|s| (s.x, s.y) == (0.0, 0.0))
+    );
+    let unknown = app.arrange_project("no-such-project").unwrap_err();
+    assert_eq!(unknown.kind, ErrorKind::NotFound);
+}
+
+#[test]
 fn coverage_follows_apply_and_undo() {
     use stakemap_core::coverage::{ComponentName, FindingKind};
     use stakemap_core::model::Role;
@@ -458,4 +513,48 @@ fn a_failed_automatic_backup_is_reported_and_the_map_still_opens() {
     })
     .unwrap();
     assert_eq!(app.load_map().unwrap().contacts.len(), 2);
+}
+
+#[test]
+fn changing_the_map_settings_through_apply_rescores_every_project_and_undo_restores_them() {
+    use stakemap_core::model::Settings;
+
+    let dir = tempfile::tempdir().unwrap();
+    let app = state(dir.path());
+    app.open_at_startup(Some(dir.path().join("m.stakemap")));
+    app.apply(stakemap_core::demo::op(chrono::Local::now().date_naive()))
+        .unwrap();
+    let before = app.coverage().unwrap();
+    assert!(before.len() >= 3);
+
+    let mut settings = app.load_map().unwrap().settings;
+    assert_eq!(settings, Settings::default());
+    settings.bands.green = 100;
+    settings.bands.amber = 99;
+    let applied = app
+        .apply(Op::Put {
+            record: Record::Settings(settings),
+        })
+        .unwrap();
+    assert_eq!(
+        applied.coverage.len(),
+        before.len(),
+        "every project is rescored"
+    );
+    assert!(
+        applied
+            .coverage
+            .iter()
+            .all(|c| c.band == stakemap_core::coverage::Band::Red)
+    );
+    assert_eq!(app.load_map().unwrap().settings.bands.green, 100);
+
+    let undone = app.undo().unwrap();
+    assert_eq!(undone.coverage.len(), before.len());
+    assert_eq!(app.coverage().unwrap(), before);
+    assert_eq!(app.load_map().unwrap().settings, Settings::default());
+    assert_eq!(
+        app.map_info().unwrap().history.redo.as_deref(),
+        Some("Edit map settings")
+    );
 }

@@ -4,5 +4,6 @@
 
 mod bindings;
 mod handlers;
+mod interchange;
 mod packaging;
 mod security;

@@ -19,6 +19,10 @@ export const commands = {
 	undo: () => typedError<Applied, AppError>(__TAURI_INVOKE("undo")),
 	/**  Redoes the last undone operation. */
 	redo: () => typedError<Applied, AppError>(__TAURI_INVOKE("redo")),
+	/**  Arranges the cards of one project's frame: reporting lines top-down, the others in a grid. */
+	arrangeProject: (project: string) => typedError<Applied, AppError>(__TAURI_INVOKE("arrange_project", { project })),
+	/**  Puts the window in or out of full screen (presentation mode). */
+	setFullscreen: (on: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_fullscreen", { on })),
 	/**  Asks for a new file and opens it as an empty map; `null` when the user cancels. */
 	newMap: () => typedError<MapInfo | null, AppError>(__TAURI_INVOKE("new_map")),
 	/**  Asks for a map file and opens it; `null` when the user cancels. */
@@ -34,6 +38,30 @@ export const commands = {
 	restoreBackup: (id: string) => typedError<MapInfo, AppError>(__TAURI_INVOKE("restore_backup", { id })),
 	/**  Registers the channel on which the app sends events (menu choices) to the UI. */
 	subscribe: (channel: Channel<AppEvent>) => __TAURI_INVOKE<void>("subscribe", { channel }),
+	/**
+	 *  Asks for a file to import (contacts CSV or vCard, or a Stakemap JSON map) and plans its
+	 *  import without writing: the preview of what will be created, merged and skipped; `null` on
+	 *  cancel. Progress for long files comes on `progress`.
+	 */
+	chooseImport: (format: ImportFormat | null, progress: Channel<Progress>) => typedError<ImportPreview | null, AppError>(__TAURI_INVOKE("choose_import", { format, progress })),
+	/**  Plans the chosen file again with other options (format, duplicates, JSON target). */
+	replanImport: (options: ImportOptions, progress: Channel<Progress>) => typedError<ImportPreview, AppError>(__TAURI_INVOKE("replan_import", { options, progress })),
+	/**
+	 *  Writes the previewed import as one undoable step, after a backup. A JSON map going into a
+	 *  new map first asks for the new map's file, creates and opens it; `null` when that is
+	 *  cancelled (the import stays pending).
+	 */
+	applyImport: () => typedError<ImportDone | null, AppError>(__TAURI_INVOKE("apply_import")),
+	/**  The chosen CSV file's header, first rows and recognised mapping, for mapping its columns. */
+	inspectImport: () => typedError<CsvPreview, AppError>(__TAURI_INVOKE("inspect_import")),
+	/**  Forgets the previewed import. */
+	cancelImport: () => __TAURI_INVOKE<void>("cancel_import"),
+	/**
+	 *  Exports the open map (JSON, PNG, SVG, contacts or stakes CSV; whole, one project, or the
+	 *  view's rectangle) to a file chosen in a save dialog, written atomically; returns the file's
+	 *  name, `null` on cancel.
+	 */
+	exportMap: (request: ExportRequest) => typedError<string | null, AppError>(__TAURI_INVOKE("export_map", { request })),
 };
 
 /* Types */
@@ -60,6 +88,13 @@ export type Applied = {
 	removed_coverage: string[],
 };
 
+/**  The image's background. */
+export type Background = 
+/**  Opaque: white in the light theme, the canvas's dark colour in the dark theme. */
+"white" | 
+/**  No background: only frames, cards and edges are painted. */
+"transparent";
+
 /**  One backup of the map, as the UI lists it. Its id is all the UI sends back to restore it. */
 export type BackupInfo = {
 	/**  The backup's id (its file name without extension): `2026-03-01-093000-daily`. */
@@ -74,6 +109,27 @@ export type BackupInfo = {
 
 /**  The colour of a project's coverage. */
 export type Band = "red" | "amber" | "green";
+
+/**  Where the colour bands start, on the 0..100 score. */
+export type BandThresholds = {
+	/**  A score at or above this is green... */
+	green: number,
+	/**  ...at or above this amber, below it red. */
+	amber: number,
+};
+
+/**
+ *  Stay-in-touch cadences for face-to-face contact, in days, by the role a contact holds on the
+ *  project; a contact's own `cadence_days` wins over these.
+ */
+export type Cadences = {
+	decision_maker: number,
+	economic_buyer: number,
+	champion: number,
+	sponsor: number,
+	/**  Every other role. */
+	other: number,
+};
 
 /**  What happened to one item. */
 export type Change = {
@@ -90,6 +146,21 @@ export type ChangeSet = {
 	/**  What it did, for people ("Add contact Dana Ruiz"). */
 	label: string,
 	changes: Change[],
+};
+
+/**  Which field one column fills. */
+export type ColumnAssignment = {
+	/**  The column's position, from 0. */
+	column: number,
+	field: ContactField,
+};
+
+/**
+ *  How a CSV file's columns become contact fields (columns not listed are ignored). The UI
+ *  fills it in for files Stakemap does not recognise.
+ */
+export type ColumnMapping = {
+	columns: ColumnAssignment[],
 };
 
 /**  One component of a project's score. */
@@ -128,6 +199,21 @@ export type Contact = {
  */
 export type ContactChannel = "in_person" | "video" | "phone" | "email" | "chat" | "event";
 
+/**  A contact field a CSV column can fill. */
+export type ContactField = 
+/**  The full name. */
+"name" | "first_name" | "middle_name" | "last_name" | 
+/**  Job title. */
+"title" | 
+/**  Company name: matched to the map's organizations ignoring case and accents, else created. */
+"organization" | "email" | "phone" | 
+/**  A whole address or place; several location columns are joined with ", ". */
+"location" | "city" | "region" | "country" | "notes" | 
+/**  Tags or labels, separated by ";", "," or ":::". */
+"tags" | 
+/**  Not imported. */
+"ignore";
+
 /**  A project's coverage. */
 export type Coverage = {
 	/**  The project's id. */
@@ -145,8 +231,56 @@ export type Coverage = {
 	suggestions: Suggestion[],
 };
 
+/**
+ *  What a CSV file looks like, for the column-mapping step: its delimiter, header, what it was
+ *  recognised as (with the mapping Stakemap will use), and its first rows.
+ */
+export type CsvPreview = {
+	/**  "," or ";" or a tab. */
+	delimiter: string,
+	/**  The header line's number in the file (after a LinkedIn preamble it is not 1). */
+	header_line: number,
+	headers: string[],
+	source: CsvSource | null,
+	/**  The mapping for a recognised file (empty otherwise). */
+	mapping: ColumnMapping,
+	/**  Up to five data rows. */
+	sample: string[][],
+};
+
+/**  The exports Stakemap recognises by their headers. */
+export type CsvSource = 
+/**  Stakemap's own contacts CSV. */
+"stakemap" | 
+/**  LinkedIn's Connections.csv. */
+"linkedin" | 
+/**  Google Contacts (the current export and the older "Google CSV"). */
+"google_contacts" | 
+/**  Outlook's contacts export. */
+"outlook" | 
+/**  A Salesforce contacts report or Data Loader export. */
+"salesforce" | 
+/**  A HubSpot contacts export. */
+"hubspot";
+
+/**
+ *  What to do with an item that is already in the map: for contacts from CSV or vCard, the same
+ *  email or the same name and organization; for JSON, the same id.
+ */
+export type Duplicates = 
+/**  Leave the map's item as it is and skip the imported one. */
+"skip" | 
+/**
+ *  Merge the imported item into the map's: for contacts, fill the fields the map's contact
+ *  leaves empty, add new tags and append new notes; for JSON items, the file's fields
+ *  replace the map's.
+ */
+"merge";
+
 /**  The kinds of item a map holds. */
-export type EntityKind = "organization" | "teammate" | "contact" | "project" | "stake" | "relationship" | "interaction";
+export type EntityKind = "organization" | "teammate" | "contact" | "project" | "stake" | "relationship" | "interaction" | 
+/**  The map's one [`Settings`] record. */
+"settings";
 
 /**  The kinds of error the UI distinguishes; each comes with a message for people. */
 export type ErrorKind = 
@@ -160,6 +294,25 @@ export type ErrorKind =
 "incompatible" | 
 /**  Disk, I/O or database failure: nothing was changed. */
 "storage";
+
+/**  The file formats the app exports. */
+export type ExportFormat = 
+/**  Stakemap JSON (whole map, or one project's part). */
+"json" | "png" | "svg" | 
+/**  CSV, one row per contact. */
+"contacts_csv" | 
+/**  CSV, one row per stake. */
+"stakes_csv";
+
+/**  What to export, as the export dialog asks it. */
+export type ExportRequest = {
+	format: ExportFormat,
+	/**  The whole map, one project (by id), or a rectangle of the canvas (PNG and SVG only). */
+	scope: Scope,
+	/**  Pixels per canvas unit for PNG and SVG: 1, 2 or 4. */
+	scale: number | null,
+	background: Background,
+};
 
 /**  Something about a project's coverage worth acting on. */
 export type Finding = {
@@ -225,6 +378,67 @@ export type HistoryState = {
 	redo: string | null,
 };
 
+/**  What an applied import did. */
+export type ImportDone = {
+	/**  The undo label ("Import contacts.csv"). */
+	label: string,
+	counts: PlanCounts,
+	/**  The `before-import` backup's id (none when nothing was written). */
+	backup: string | null,
+	/**  The new map the import went into, now open (a JSON map into a new map). */
+	map: MapInfo | null,
+};
+
+/**  The file formats Stakemap imports. */
+export type ImportFormat = 
+/**  A Stakemap JSON file (the whole map). */
+"json" | 
+/**  Contacts from a CSV export (LinkedIn, Google, Outlook, Salesforce, HubSpot, or mapped). */
+"csv" | 
+/**  Contacts from vCard cards (`.vcf`, 3.0 or 4.0). */
+"vcard";
+
+/**  How to read a file for import. */
+export type ImportOptions = {
+	/**  The format; `None` detects it from the file's name and content. */
+	format: ImportFormat | null,
+	/**  What to do with items already in the map. */
+	duplicates: Duplicates,
+	/**  For JSON: into a new (empty) map, or merged into the open one. */
+	target: JsonTarget,
+	/**
+	 *  For CSV: which column fills which field; needed for files Stakemap does not recognise
+	 *  (see [`csv::inspect`]).
+	 */
+	mapping: ColumnMapping | null,
+};
+
+/**  What an import will do, shown before anything is written. */
+export type ImportPreview = {
+	/**  The file's name (without its folder). */
+	source: string,
+	format: ImportFormat,
+	/**  What the file was recognised as ("LinkedIn connections", "Stakemap JSON v1"). */
+	recognised: string,
+	/**  The options the plan was made with (the format as detected). */
+	options: ImportOptions,
+	counts: PlanCounts,
+	/**  The first [`PREVIEW_ROWS`] items, in file order. */
+	items: PreviewItem[],
+	/**  How many items the plan holds (more than `items` when the list was cut). */
+	total: number,
+	/**
+	 *  Whether importing asks for a new map file first: a JSON map into a new map while the
+	 *  open map holds items.
+	 */
+	asks_new_map: boolean,
+	/**
+	 *  Why a newly chosen file cannot be imported as it is (then nothing is planned): its
+	 *  format is known, so other options (a CSV column mapping) can be tried.
+	 */
+	problem: AppError | null,
+};
+
 /**  A dated touchpoint with contacts. */
 export type Interaction = {
 	id: string,
@@ -242,6 +456,13 @@ export type Interaction = {
 	notes: string,
 };
 
+/**  Where a JSON map goes. */
+export type JsonTarget = 
+/**  Into the open map, which must be empty (a new map): every item is created with its id. */
+"new_map" | 
+/**  Merged into the open map: new ids are created, known ids are merged or skipped. */
+"merge";
+
 /**  The open map, as the UI sees it. */
 export type MapInfo = {
 	/**  Full path of the map file. */
@@ -257,13 +478,20 @@ export type MapInfo = {
 };
 
 /**  A menu choice the UI carries out (it owns the confirmation and error messages). */
-export type MenuAction = "new_map" | "open_map" | "save_copy_as" | "undo" | "redo";
+export type MenuAction = "new_map" | "open_map" | "save_copy_as" | 
+/**  File ▸ Import…: the UI opens the import (its file dialog runs in Rust). */
+"import" | 
+/**  File ▸ Export…: the UI opens the export dialog. */
+"export" | "undo" | "redo";
 
 /**  One change a user can make (and undo). */
 export type Op = 
 /**  Creates or updates an item. An empty id creates a new item with a fresh id. */
 { op: "put"; record: Record } | 
-/**  Deletes an item; items that refer to it are removed (stakes, relationships) or unlinked. */
+/**
+ *  Deletes an item; items that refer to it are removed (stakes, relationships) or unlinked.
+ *  Deleting the map's settings resets them to the defaults.
+ */
 { op: "delete"; kind: EntityKind; id: string } | 
 /**  Several operations as one step, all or nothing. */
 { op: "batch"; label: string; ops: Op[] };
@@ -273,6 +501,33 @@ export type Organization = {
 	id: string,
 	name: string,
 	notes: string,
+};
+
+/**  What will happen to one item. */
+export type PlanAction = "create" | "merge" | "skip";
+
+/**  How many items each action takes. */
+export type PlanCounts = {
+	created: number,
+	merged: number,
+	skipped: number,
+};
+
+/**  One row of the import preview. */
+export type PreviewItem = {
+	action: PlanAction,
+	kind: EntityKind,
+	name: string,
+	/**  Why ("new contact", "same email as Dana Ruiz in the map"). */
+	reason: string,
+	/**  Where in the file: `$.contacts[3]`, `line 5`. */
+	location: string,
+};
+
+/**  How far a long import has got: rows or cards read of the file's total. */
+export type Progress = {
+	done: number,
+	total: number,
 };
 
 /**  An ongoing project, deal or initiative with an organization. */
@@ -289,13 +544,15 @@ export type Project = {
 	required_roles: Role[],
 	notes: string,
 	frame: Frame,
+	/**  The project's own coverage weights; `None` uses the map's ([`Settings::weights`]). */
+	weights?: Weights | null,
 };
 
 /**  Where a project stands. */
 export type ProjectStatus = "active" | "on_hold" | "won" | "lost" | "done";
 
 /**  Any one item of a map. */
-export type Record = { kind: "organization"; item: Organization } | { kind: "teammate"; item: Teammate } | { kind: "contact"; item: Contact } | { kind: "project"; item: Project } | { kind: "stake"; item: Stake } | { kind: "relationship"; item: Relationship } | { kind: "interaction"; item: Interaction };
+export type Record = { kind: "organization"; item: Organization } | { kind: "teammate"; item: Teammate } | { kind: "contact"; item: Contact } | { kind: "project"; item: Project } | { kind: "stake"; item: Stake } | { kind: "relationship"; item: Relationship } | { kind: "interaction"; item: Interaction } | { kind: "settings"; item: Settings };
 
 /**  A link between two contacts, `from` → `to`. */
 export type Relationship = {
@@ -316,6 +573,34 @@ export type Role = "decision_maker" | "economic_buyer" | "champion" | "coach" | 
 /**  Gatekeeper or blocker. */
 "gatekeeper" | "sponsor";
 
+/**  What part of the map to export. */
+export type Scope = 
+/**  Every project, whole, with a margin around them. */
+{ kind: "map" } | 
+/**  One project's frame and its cards. */
+{ kind: "project"; id: string } | 
+/**  A rectangle of the canvas (canvas coordinates, as the app's viewport shows them). */
+{ kind: "view"; x: number | null; y: number | null; width: number | null; height: number | null };
+
+/**
+ *  Map-wide settings: the coverage model's weights, stay-in-touch cadences and colour bands, and
+ *  the roles a new project requires. A map has exactly one (id [`SETTINGS_ID`]); a map that never
+ *  changed them has the documented defaults (docs/coverage.md). They change through `Op::Put` like
+ *  any item, so the change is undoable; `Op::Delete` resets them to the defaults.
+ */
+export type Settings = {
+	/**  Always [`SETTINGS_ID`]. */
+	id: string,
+	/**  The roles a new project requires unless told otherwise. */
+	default_required_roles: Role[],
+	/**  How much each coverage component counts (a project may override them). */
+	weights: Weights,
+	/**  Stay-in-touch cadences by role, for contacts without their own. */
+	cadences: Cadences,
+	/**  Where the coverage colour bands start. */
+	bands: BandThresholds,
+};
+
 /**  Everything in a map, as the UI loads it. */
 export type Snapshot = {
 	organizations: Organization[],
@@ -325,6 +610,8 @@ export type Snapshot = {
 	stakes: Stake[],
 	relationships: Relationship[],
 	interactions: Interaction[],
+	/**  The map's settings (the defaults when it never changed them). */
+	settings: Settings,
 };
 
 /**  A contact placed on a project. */
@@ -368,6 +655,19 @@ export type Teammate = {
 	id: string,
 	name: string,
 	email: string,
+};
+
+/**
+ *  How much each component counts in the score. Only the ratios matter: the score divides by
+ *  the sum (a weight of 0 leaves a component out).
+ */
+export type Weights = {
+	roles: number | null,
+	support: number | null,
+	threading: number | null,
+	pulse: number | null,
+	reach: number | null,
+	perception: number | null,
 };
 
 /* Tauri Specta runtime */
