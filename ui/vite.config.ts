@@ -23,5 +23,8 @@ export default defineConfig({
     setupFiles: ["src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // Component tests render the whole app and type key by key; on a busy 2-core machine some
+    // take several seconds, so the 5 s default would fail them for slowness, not behaviour.
+    testTimeout: 20_000,
   },
 });

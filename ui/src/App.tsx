@@ -4,7 +4,11 @@ import { ContactList } from "./components/ContactList";
 import { CoverageOverview } from "./components/CoverageOverview";
 import { CoveragePanel } from "./components/CoveragePanel";
 import { Canvas, type CanvasHandle } from "./components/canvas/Canvas";
+import { ExportDialog } from "./components/ExportDialog";
+import { ImportDialog } from "./components/ImportDialog";
+import { Inspector } from "./components/Inspector";
 import { NoticeBar } from "./components/NoticeBar";
+import { PresentationBar } from "./components/PresentationBar";
 import { ProjectDialog } from "./components/ProjectDialog";
 import { ProjectList } from "./components/ProjectList";
 import { RestoreDialog } from "./components/RestoreDialog";
@@ -12,6 +16,8 @@ import { Toolbar } from "./components/Toolbar";
 import { isDamaged, Unavailable } from "./components/Unavailable";
 import { useShortcuts } from "./hooks/useShortcuts";
 import { type AppEvent, backend, type Project } from "./ipc/backend";
+import { useCanvas } from "./store/canvasStore";
+import { useInterchange } from "./store/interchangeStore";
 import { useMap } from "./store/mapStore";
 
 function onAppEvent(event: AppEvent) {
@@ -23,6 +29,10 @@ function onAppEvent(event: AppEvent) {
       return state.switchMap(backend.openMap);
     case "save_copy_as":
       return state.saveCopy();
+    case "import":
+      return useInterchange.getState().startImport();
+    case "export":
+      return useInterchange.getState().setExportOpen(true);
     case "undo":
       return state.undo();
     case "redo":
@@ -40,6 +50,9 @@ export function App() {
   const [overviewOpen, setOverviewOpen] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const problem = useMap((s) => s.problem);
+  const exportOpen = useInterchange((s) => s.exportOpen);
+  const setExportOpen = useInterchange((s) => s.setExportOpen);
+  const presenting = useCanvas((s) => s.presentation);
   useShortcuts();
 
   useEffect(() => {
@@ -72,7 +85,8 @@ export function App() {
   };
   const side = overviewOpen || panelOpen;
   return (
-    <div className="app">
+    <div className={`app${presenting ? " presenting" : ""}`}>
+      {presenting ? <PresentationBar /> : null}
       <Toolbar
         coverageOpen={overviewOpen}
         onToggleCoverage={() => setOverviewOpen((o) => !o)}
@@ -85,6 +99,8 @@ export function App() {
         </aside>
         <main className="main">
           <Canvas ref={canvas} onAddProject={() => setEditingProject("new")} />
+          {/* Over the canvas, so that selecting (a drag starts with one) does not resize it. */}
+          <Inspector />
         </main>
         {side ? (
           <div className="side">
@@ -98,6 +114,13 @@ export function App() {
         ) : null}
       </div>
       <NoticeBar />
+      <ImportDialog />
+      {exportOpen ? (
+        <ExportDialog
+          onClose={() => setExportOpen(false)}
+          viewRect={() => canvas.current?.viewRect() ?? null}
+        />
+      ) : null}
       {editingProject ? (
         <ProjectDialog
           project={editingProject === "new" ? undefined : editingProject}

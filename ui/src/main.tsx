@@ -1,5 +1,4 @@
-import "@fontsource/inter/400.css";
-import "@fontsource/inter/600.css";
+import "./assets/fonts/inter.css";
 import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -1,7 +1,7 @@
 /** Create or edit a contact. The organization is typed by name and created when new. */
 import { type FormEvent, useMemo, useState } from "react";
 import { saveWithOrganization, useSave } from "../hooks/useSave";
-import type { Contact } from "../ipc/backend";
+import type { Cadences, Contact } from "../ipc/backend";
 import { blankContact, parseTags } from "../model/records";
 import { useMap } from "../store/mapStore";
 import { Dialog } from "./Dialog";
@@ -13,6 +13,16 @@ interface Props {
   /** The contact to edit; a new one when absent. */
   contact?: Contact | undefined;
   onClose: () => void;
+}
+
+/** The hint under the cadence field: the defaults by role that apply when it is empty. */
+export function cadenceHint(cadences: Cadences | undefined): string {
+  if (!cadences) return "Empty: the default for their role";
+  return (
+    `Empty: by role (decision maker ${cadences.decision_maker}, economic buyer ` +
+    `${cadences.economic_buyer}, champion ${cadences.champion}, sponsor ${cadences.sponsor}, ` +
+    `others ${cadences.other} days)`
+  );
 }
 
 export function ContactDialog({ contact, onClose }: Props) {
@@ -31,7 +41,9 @@ export function ContactDialog({ contact, onClose }: Props) {
     location: initial.location,
     tags: initial.tags.join(", "),
     notes: initial.notes,
+    cadence_days: initial.cadence_days === null ? "" : String(initial.cadence_days),
   });
+  const settings = useMap((s) => s.settings);
   const { errors, setErrors, busy, save } = useSave(onClose, "contact", Object.keys(form));
 
   const change = (key: keyof typeof form) => (event: { target: { value: string } }) =>
@@ -41,6 +53,11 @@ export function ContactDialog({ contact, onClose }: Props) {
     event.preventDefault();
     if (!form.name.trim()) {
       setErrors({ name: "A contact needs a name." });
+      return;
+    }
+    const cadence = form.cadence_days.trim();
+    if (cadence && !/^\d+$/.test(cadence)) {
+      setErrors({ cadence_days: "Enter a number of days, or leave it empty." });
       return;
     }
     const record: Contact = {
@@ -53,6 +70,7 @@ export function ContactDialog({ contact, onClose }: Props) {
       location: form.location,
       tags: parseTags(form.tags),
       notes: form.notes,
+      cadence_days: cadence ? Number(cadence) : null,
     };
     const op = saveWithOrganization(
       { kind: "contact", item: record },
@@ -98,6 +116,19 @@ export function ContactDialog({ contact, onClose }: Props) {
           </Field>
           <Field label="Tags" error={errors.tags} hint="Separate with commas">
             <input name="tags" value={form.tags} onChange={change("tags")} />
+          </Field>
+          <Field
+            label="Meet in person every (days)"
+            error={errors.cadence_days}
+            hint={cadenceHint(settings?.cadences)}
+          >
+            <input
+              name="cadence_days"
+              inputMode="numeric"
+              placeholder="By role"
+              value={form.cadence_days}
+              onChange={change("cadence_days")}
+            />
           </Field>
           <Field label="Notes" error={errors.notes} wide>
             <textarea name="notes" rows={3} value={form.notes} onChange={change("notes")} />

@@ -5,7 +5,11 @@ import { initials } from "../model/labels";
 import { byName, folded, projectCounts } from "../model/selectors";
 import { useMap } from "../store/mapStore";
 import { ContactDialog } from "./ContactDialog";
+import { PlaceMenu, useContactDrag } from "./ContactPlacing";
 import { Icon } from "./Icon";
+import { InteractionButtons } from "./interactions/InteractionButtons";
+import { InteractionDialog } from "./interactions/InteractionDialog";
+import { TimelineDialog } from "./interactions/Timeline";
 import { PanelHeader } from "./PanelHeader";
 
 export function ContactList() {
@@ -15,6 +19,9 @@ export function ContactList() {
   const removeItem = useMap((s) => s.remove);
   const [query, setQuery] = useState("");
   const [editing, setEditing] = useState<Contact | "new" | null>(null);
+  const [logging, setLogging] = useState<Contact | null>(null);
+  const [history, setHistory] = useState<Contact | null>(null);
+  const drag = useContactDrag();
 
   const counts = useMemo(() => projectCounts(stakes), [stakes]);
   const all = useMemo(() => byName(Object.values(contacts)), [contacts]);
@@ -55,8 +62,10 @@ export function ContactList() {
           return (
             <li
               key={contact.id}
-              className="list-item"
+              className={`list-item draggable${drag.dragging?.id === contact.id ? " dragging" : ""}`}
               aria-label={`Contact: ${contact.name}`}
+              title="Drag onto a project to place"
+              onPointerDown={drag.start(contact)}
               onDoubleClick={() => setEditing(contact)}
             >
               <span className="avatar" aria-hidden="true">
@@ -74,6 +83,12 @@ export function ContactList() {
                 </span>
               ) : null}
               <span className="list-actions">
+                <PlaceMenu contact={contact} />
+                <InteractionButtons
+                  about={`with ${contact.name}`}
+                  onLog={() => setLogging(contact)}
+                  onHistory={() => setHistory(contact)}
+                />
                 <button
                   type="button"
                   className="icon-button"
@@ -101,6 +116,17 @@ export function ContactList() {
         <p className="empty">No contacts yet. Add the people you work with at your accounts.</p>
       ) : shown.length === 0 ? (
         <p className="empty">No contact matches “{query}”.</p>
+      ) : null}
+      {drag.ghost}
+      {logging ? (
+        <InteractionDialog preset={{ contacts: [logging.id] }} onClose={() => setLogging(null)} />
+      ) : null}
+      {history ? (
+        <TimelineDialog
+          of={{ contact: history.id }}
+          title={`Interactions with ${history.name}`}
+          onClose={() => setHistory(null)}
+        />
       ) : null}
       {editing ? (
         <ContactDialog

@@ -3,12 +3,17 @@
  * the sentence explaining it, the findings (choosing one selects the people it names on the
  * canvas) and the people suggested for the project, each with a way to add them.
  */
+
+import { useState } from "react";
 import type { ComponentName, Finding, Stake, Suggestion } from "../ipc/backend";
 import { errorMessage } from "../ipc/backend";
 import { freeCardSpot, put } from "../model/records";
 import { useMap } from "../store/mapStore";
 import { CoverageBadge } from "./CoverageBadge";
 import { Icon } from "./Icon";
+import { InteractionDialog } from "./interactions/InteractionDialog";
+import { TimelineDialog } from "./interactions/Timeline";
+import { type ProjectView, ProjectViewsDialog } from "./views/ProjectViews";
 
 export const COMPONENT_LABELS: Record<ComponentName, string> = {
   roles: "Roles",
@@ -43,8 +48,10 @@ export function CoveragePanel({ onSelectContacts }: Props) {
   const selectProject = useMap((s) => s.selectProject);
   const run = useMap((s) => s.run);
   const notify = useMap((s) => s.notify);
+  const [open, setOpen] = useState<ProjectView | "timeline" | "log" | null>(null);
 
   if (!projectId || !coverage) return null;
+  const totalWeight = coverage.components.reduce((sum, c) => sum + (c.weight ?? 0), 0);
 
   const addToProject = async (suggestion: Suggestion) => {
     const state = useMap.getState();
@@ -93,6 +100,39 @@ export function CoveragePanel({ onSelectContacts }: Props) {
         </button>
       </header>
 
+      <p className="coverage-views">
+        <button type="button" className="button small" onClick={() => setOpen("grid")}>
+          Power/interest grid
+        </button>
+        <button type="button" className="button small" onClick={() => setOpen("org")}>
+          Org chart
+        </button>
+        <button type="button" className="button small" onClick={() => setOpen("timeline")}>
+          Interactions
+        </button>
+        <button type="button" className="button small" onClick={() => setOpen("log")}>
+          Log interaction
+        </button>
+      </p>
+      {open === "grid" || open === "org" ? (
+        <ProjectViewsDialog
+          projectId={projectId}
+          initial={open}
+          onSelect={(contact) => onSelectContacts(projectId, [contact])}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+      {open === "timeline" ? (
+        <TimelineDialog
+          of={{ project: projectId }}
+          title={`Interactions on ${coverage.name}`}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+      {open === "log" ? (
+        <InteractionDialog preset={{ project: projectId }} onClose={() => setOpen(null)} />
+      ) : null}
+
       <section aria-labelledby="coverage-components">
         <h3 id="coverage-components">Components</h3>
         <ul className="coverage-components" aria-label="Components">
@@ -103,8 +143,12 @@ export function CoveragePanel({ onSelectContacts }: Props) {
               <li key={component.name} aria-label={`${label} ${value} of 100`}>
                 <div className="component-top">
                   <span className="component-name">{label}</span>
-                  <span className="component-weight" title="Weight in the score">
-                    weight {Math.round((component.weight ?? 0) * 100)}%
+                  <span className="component-weight" title="Share of the score">
+                    weight{" "}
+                    {totalWeight > 0
+                      ? Math.round(((component.weight ?? 0) / totalWeight) * 100)
+                      : 0}
+                    %
                   </span>
                   <span className="component-value">{value}</span>
                 </div>

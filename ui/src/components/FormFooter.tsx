@@ -1,11 +1,17 @@
 /** The general error and the Cancel / Save buttons of a dialog form. */
+import type { ReactNode } from "react";
+
 interface Props {
   error?: string | undefined;
   busy: boolean;
   onCancel: () => void;
+  /** More buttons, before Cancel (Delete, Reset to defaults). */
+  children?: ReactNode;
+  /** The submit button's label. */
+  submit?: string;
 }
 
-export function FormFooter({ error, busy, onCancel }: Props) {
+export function FormFooter({ error, busy, onCancel, children, submit = "Save" }: Props) {
   return (
     <>
       {error ? (
@@ -14,11 +20,12 @@ export function FormFooter({ error, busy, onCancel }: Props) {
         </p>
       ) : null}
       <footer className="dialog-actions">
+        {children}
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="submit" className="button primary" disabled={busy}>
-          Save
+          {submit}
         </button>
       </footer>
     </>

@@ -1,7 +1,7 @@
 /** Create or edit a project: name, organization, status, stage, target date, required roles. */
 import { type FormEvent, useMemo, useState } from "react";
 import { saveWithOrganization, useSave } from "../hooks/useSave";
-import type { Project, Role } from "../ipc/backend";
+import type { Project, Role, Weights } from "../ipc/backend";
 import { ROLE_LABELS, ROLES, STATUS_LABELS, STATUSES } from "../model/labels";
 import { blankProject, freeFrame } from "../model/records";
 import { useMap } from "../store/mapStore";
@@ -9,6 +9,7 @@ import { Dialog } from "./Dialog";
 import { Field } from "./Field";
 import { FormFooter } from "./FormFooter";
 import { OrganizationInput } from "./OrganizationInput";
+import { parsed, type Typed, typed, WeightFields } from "./settings/CoverageSettingsDialog";
 
 interface Props {
   project?: Project | undefined;
@@ -18,14 +19,18 @@ interface Props {
 export function ProjectDialog({ project, onClose }: Props) {
   const organizations = useMap((s) => s.organizations);
   const projects = useMap((s) => s.projects);
+  const settings = useMap((s) => s.settings);
+  const mapRoles = settings?.default_required_roles;
+  const mapWeights = settings?.weights;
   const orgList = useMemo(
     () => Object.values(organizations).sort((a, b) => a.name.localeCompare(b.name)),
     [organizations],
   );
-  const initial = useMemo(
-    () => project ?? blankProject(freeFrame(Object.values(projects).map((p) => p.frame))),
-    [project, projects],
-  );
+  const initial = useMemo(() => {
+    if (project) return project;
+    const blank = blankProject(freeFrame(Object.values(projects).map((p) => p.frame)));
+    return mapRoles ? { ...blank, required_roles: mapRoles } : blank;
+  }, [project, projects, mapRoles]);
   const [form, setForm] = useState({
     name: initial.name,
     organization: initial.organization ? (organizations[initial.organization]?.name ?? "") : "",
@@ -35,7 +40,15 @@ export function ProjectDialog({ project, onClose }: Props) {
     notes: initial.notes,
   });
   const [roles, setRoles] = useState<Role[]>(initial.required_roles);
-  const { errors, setErrors, busy, save } = useSave(onClose, "project", Object.keys(form));
+  // The project's own weights as typed; `null` uses the map's.
+  const [weights, setWeights] = useState<Typed<Weights> | null>(() =>
+    initial.weights ? typed(initial.weights) : null,
+  );
+  const { errors, setErrors, busy, save } = useSave(onClose, "project", [
+    ...Object.keys(form),
+    "weights",
+    ...Object.keys(mapWeights ?? {}).map((k) => `weights.${k}`),
+  ]);
 
   const change = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: event.target.value }));
@@ -51,6 +64,11 @@ export function ProjectDialog({ project, onClose }: Props) {
       setErrors({ name: "A project needs a name." });
       return;
     }
+    const own = weights ? parsed(weights) : null;
+    if (own && "bad" in own) {
+      setErrors({ [`weights.${String(own.bad)}`]: "Enter a number." });
+      return;
+    }
     const record: Project = {
       ...initial,
       name: form.name,
@@ -61,6 +79,9 @@ export function ProjectDialog({ project, onClose }: Props) {
       required_roles: ROLES.filter((r) => roles.includes(r)),
       notes: form.notes,
     };
+    // Own weights, or back to the map's (a project that never had any stays as it was).
+    if (own) record.weights = own.ok;
+    else if (initial.weights) record.weights = null;
     const op = saveWithOrganization(
       { kind: "project", item: record },
       form.organization,
@@ -127,6 +148,45 @@ export function ProjectDialog({ project, onClose }: Props) {
                 </label>
               ))}
             </div>
+          </fieldset>
+          <p className="field field-wide">
+            <button
+              type="button"
+              className="button small"
+              disabled={!mapRoles}
+              onClick={() => mapRoles && setRoles(mapRoles)}
+              title="The roles the map's coverage settings require of new projects"
+            >
+              Reset roles to the map's defaults
+            </button>
+          </p>
+          <fieldset className="field field-wide settings-section">
+            <legend className="field-label">Coverage weights</legend>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="own_weights"
+                checked={weights !== null}
+                disabled={!mapWeights}
+                onChange={() =>
+                  setWeights((w) => (w ? null : mapWeights ? typed(mapWeights) : null))
+                }
+              />
+              This project has its own weights (otherwise the map's)
+            </label>
+            {errors.weights ? (
+              <span className="field-error" role="alert">
+                {errors.weights}
+              </span>
+            ) : null}
+            {weights ? (
+              <WeightFields
+                values={weights}
+                onChange={setWeights}
+                errors={errors}
+                prefix="weights"
+              />
+            ) : null}
           </fieldset>
           <Field label="Notes" error={errors.notes} wide>
             <textarea name="notes" rows={3} value={form.notes} onChange={change("notes")} />

@@ -1,10 +1,13 @@
 /** The project list: add, edit and delete projects; choosing one shows its frame on the canvas. */
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { Project } from "../ipc/backend";
 import { STATUS_LABELS } from "../model/labels";
 import { byName } from "../model/selectors";
 import { useMap } from "../store/mapStore";
 import { Icon } from "./Icon";
+import { InteractionButtons } from "./interactions/InteractionButtons";
+import { InteractionDialog } from "./interactions/InteractionDialog";
+import { TimelineDialog } from "./interactions/Timeline";
 import { PanelHeader } from "./PanelHeader";
 
 interface Props {
@@ -19,6 +22,8 @@ export function ProjectList({ onReveal, onEdit }: Props) {
   const organizations = useMap((s) => s.organizations);
   const stakes = useMap((s) => s.stakes);
   const removeItem = useMap((s) => s.remove);
+  const [logging, setLogging] = useState<Project | null>(null);
+  const [history, setHistory] = useState<Project | null>(null);
 
   const all = useMemo(() => byName(Object.values(projects)), [projects]);
   const stakeCounts = useMemo(() => {
@@ -64,6 +69,11 @@ export function ProjectList({ onReveal, onEdit }: Props) {
                 {count}
               </span>
               <span className="list-actions">
+                <InteractionButtons
+                  about={`on ${project.name}`}
+                  onLog={() => setLogging(project)}
+                  onHistory={() => setHistory(project)}
+                />
                 <button
                   type="button"
                   className="icon-button"
@@ -87,6 +97,16 @@ export function ProjectList({ onReveal, onEdit }: Props) {
           );
         })}
       </ul>
+      {logging ? (
+        <InteractionDialog preset={{ project: logging.id }} onClose={() => setLogging(null)} />
+      ) : null}
+      {history ? (
+        <TimelineDialog
+          of={{ project: history.id }}
+          title={`Interactions on ${history.name}`}
+          onClose={() => setHistory(null)}
+        />
+      ) : null}
       {all.length === 0 ? (
         <p className="empty">No projects yet. Add the deals and initiatives you are working on.</p>
       ) : null}

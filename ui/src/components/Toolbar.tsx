@@ -1,7 +1,12 @@
 /** The top bar: the open map, file commands, and undo / redo. */
 import { backend } from "../ipc/backend";
+import { useCanvas } from "../store/canvasStore";
+import { useInterchange } from "../store/interchangeStore";
 import { useMap } from "../store/mapStore";
+import { HistoryMenu } from "./HistoryMenu";
 import { Icon } from "./Icon";
+import { CoverageSettingsButton } from "./settings/CoverageSettingsDialog";
+import { TeamButton } from "./team/TeamDialog";
 
 interface Props {
   /** Whether the coverage overview is shown. */
@@ -18,6 +23,8 @@ export function Toolbar({ coverageOpen, onToggleCoverage, onBackups }: Props) {
   const redo = useMap((s) => s.redo);
   const switchMap = useMap((s) => s.switchMap);
   const saveCopy = useMap((s) => s.saveCopy);
+  const startImport = useInterchange((s) => s.startImport);
+  const openExport = useInterchange((s) => s.setExportOpen);
 
   return (
     <header className="toolbar">
@@ -58,6 +65,22 @@ export function Toolbar({ coverageOpen, onToggleCoverage, onBackups }: Props) {
         <button
           type="button"
           className="button ghost"
+          onClick={() => startImport()}
+          title="Import contacts (CSV, vCard) or a Stakemap JSON map (Ctrl+I)"
+        >
+          Import
+        </button>
+        <button
+          type="button"
+          className="button ghost"
+          onClick={() => openExport(true)}
+          title="Export as PNG, SVG, JSON or CSV (Ctrl+E)"
+        >
+          Export
+        </button>
+        <button
+          type="button"
+          className="button ghost"
           onClick={onBackups}
           title="Restore from backup…"
         >
@@ -73,6 +96,8 @@ export function Toolbar({ coverageOpen, onToggleCoverage, onBackups }: Props) {
         >
           <Icon name="frame" /> Coverage
         </button>
+        <CoverageSettingsButton />
+        <TeamButton />
         <span className="divider" aria-hidden="true" />
         <button
           type="button"
@@ -93,6 +118,16 @@ export function Toolbar({ coverageOpen, onToggleCoverage, onBackups }: Props) {
           onClick={redo}
         >
           <Icon name="redo" size={18} />
+        </button>
+        <HistoryMenu />
+        <span className="divider" aria-hidden="true" />
+        <button
+          type="button"
+          className="button ghost"
+          onClick={() => useCanvas.getState().setPresentation(true)}
+          title="Full screen, larger type, notes hidden (Esc leaves)"
+        >
+          Present
         </button>
       </nav>
     </header>

@@ -1,5 +1,10 @@
-/** Keyboard shortcuts for the whole window: undo and redo outside text fields. */
+/**
+ * Keyboard shortcuts for the whole window, outside text fields: undo and redo, Delete for the
+ * canvas selection, Escape to leave presentation mode.
+ */
 import { useEffect } from "react";
+import { deleteSelection } from "../components/canvas/actions";
+import { useCanvas } from "../store/canvasStore";
 import { useMap } from "../store/mapStore";
 
 /** Whether the event happens in a place that edits text (where the keys belong to the field). */
@@ -12,6 +17,18 @@ function inTextField(target: EventTarget | null): boolean {
 export function useShortcuts() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || inTextField(event.target)) return;
+      if (document.querySelector("dialog[open]")) return;
+      const plain = !(event.ctrlKey || event.metaKey || event.altKey);
+      if (plain && (event.key === "Delete" || event.key === "Backspace")) {
+        event.preventDefault();
+        deleteSelection();
+        return;
+      }
+      if (plain && event.key === "Escape" && useCanvas.getState().presentation) {
+        useCanvas.getState().setPresentation(false);
+        return;
+      }
       const mod = event.ctrlKey || event.metaKey;
       if (!mod || event.altKey || inTextField(event.target)) return;
       if (document.querySelector("dialog[open]")) return;

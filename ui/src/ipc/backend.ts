@@ -9,9 +9,16 @@ import {
   type BackupInfo,
   Channel,
   type Coverage,
+  type CsvPreview,
   commands,
+  type ExportRequest,
+  type ImportDone,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportPreview,
   type MapInfo,
   type Op,
+  type Progress,
   type Snapshot,
 } from "./bindings.gen";
 
@@ -40,6 +47,12 @@ async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   return result.data;
 }
 
+function progressChannel(onProgress: (progress: Progress) => void): Channel<Progress> {
+  const channel = new Channel<Progress>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+
 /** The commands the UI uses, returning data or throwing `BackendError`. */
 export const backend = {
   mapInfo: (): Promise<MapInfo> => unwrap(commands.mapInfo()),
@@ -49,6 +62,10 @@ export const backend = {
   apply: (op: Op): Promise<Applied> => unwrap(commands.apply(op)),
   undo: (): Promise<Applied> => unwrap(commands.undo()),
   redo: (): Promise<Applied> => unwrap(commands.redo()),
+  /** Arranges the cards of one project's frame (one undoable step). */
+  arrangeProject: (project: string): Promise<Applied> => unwrap(commands.arrangeProject(project)),
+  /** Puts the window in or out of full screen. */
+  setFullscreen: (on: boolean): Promise<null> => unwrap(commands.setFullscreen(on)),
   newMap: (): Promise<MapInfo | null> => unwrap(commands.newMap()),
   openMap: (): Promise<MapInfo | null> => unwrap(commands.openMap()),
   saveCopyAs: (): Promise<string | null> => unwrap(commands.saveCopyAs()),
@@ -56,6 +73,29 @@ export const backend = {
   backups: (): Promise<BackupInfo[]> => unwrap(commands.backups()),
   /** Restores a backup by id (the current state is backed up first); returns the map. */
   restoreBackup: (id: string): Promise<MapInfo> => unwrap(commands.restoreBackup(id)),
+  /**
+   * Asks for a file to import (native dialog) and plans it without writing; `null` on cancel.
+   * `onProgress` hears how far a long file has been read.
+   */
+  chooseImport: (
+    format: ImportFormat | null,
+    onProgress: (progress: Progress) => void,
+  ): Promise<ImportPreview | null> =>
+    unwrap(commands.chooseImport(format, progressChannel(onProgress))),
+  /** Plans the chosen file again with other options. */
+  replanImport: (
+    options: ImportOptions,
+    onProgress: (progress: Progress) => void,
+  ): Promise<ImportPreview> => unwrap(commands.replanImport(options, progressChannel(onProgress))),
+  /** Writes the planned import (one undoable step); `null` if the new map's dialog was cancelled. */
+  applyImport: (): Promise<ImportDone | null> => unwrap(commands.applyImport()),
+  /** The chosen CSV file's header and first rows, for mapping its columns. */
+  inspectImport: (): Promise<CsvPreview> => unwrap(commands.inspectImport()),
+  /** Forgets the planned import. */
+  cancelImport: (): Promise<void> => commands.cancelImport(),
+  /** Exports to a file chosen in a save dialog; its name, `null` on cancel. */
+  exportMap: (request: ExportRequest): Promise<string | null> =>
+    unwrap(commands.exportMap(request)),
   /** Listens to events from the app (menu choices). */
   subscribe: (onEvent: (event: AppEvent) => void): Promise<void> => {
     const channel = new Channel<AppEvent>();

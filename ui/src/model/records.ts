@@ -54,7 +54,8 @@ export function box(frame: Frame): { x: number; y: number; width: number; height
   return { x: frame.x ?? 0, y: frame.y ?? 0, width: frame.width ?? 0, height: frame.height ?? 0 };
 }
 
-function overlaps(frameA: Frame, frameB: Frame): boolean {
+/** Whether two frames overlap (touching edges do not). */
+export function overlaps(frameA: Frame, frameB: Frame): boolean {
   const a = box(frameA);
   const b = box(frameB);
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

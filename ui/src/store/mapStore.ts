@@ -20,12 +20,16 @@ import {
   type Organization,
   type Project,
   type Relationship,
+  type Settings,
   type Snapshot,
   type Stake,
   type Teammate,
 } from "../ipc/backend";
 
 export type ById<T> = Record<string, T>;
+
+/** How many steps the core's undo remembers (`UNDO_LIMIT` in the core). */
+export const UNDO_LIMIT = 500;
 
 /** A short message at the bottom of the window; `undo` offers to undo what was just done. */
 export interface Notice {
@@ -44,12 +48,21 @@ export interface MapData {
   interactions: ById<Interaction>;
 }
 
+/** The item kinds kept by id (every kind but the map's one settings record). */
+type TableKind = Exclude<EntityKind, "settings">;
+
 export interface MapState extends MapData {
+  /** The map's settings (coverage weights, cadences, bands, default required roles). */
+  settings: Settings | null;
   status: "loading" | "ready" | "unavailable";
   info: MapInfo | null;
   /** Why no map is open (another window has it, the file is from a newer version...). */
   problem: BackendError | null;
   history: HistoryState;
+  /** Labels of the steps undo would undo, oldest first (this window's session, as the core keeps it). */
+  past: string[];
+  /** Labels of the steps redo would redo, next last. */
+  future: string[];
   /** Each project's coverage, by project id, as the core last scored it. */
   coverage: ById<Coverage>;
   /** The project whose coverage panel is open. */
@@ -63,6 +76,8 @@ export interface MapState extends MapData {
   remove: (kind: EntityKind, id: string, name: string) => Promise<void>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
+  /** Auto-arranges the cards of one project's frame (in the core; one undoable step). */
+  arrange: (projectId: string) => Promise<void>;
   /** Runs a file command (new, open) and loads the map it opened. */
   switchMap: (open: () => Promise<MapInfo | null>) => Promise<void>;
   saveCopy: () => Promise<void>;
@@ -70,7 +85,7 @@ export interface MapState extends MapData {
   selectProject: (projectId: string | null) => void;
 }
 
-const TABLES: Record<EntityKind, keyof MapData> = {
+const TABLES: Record<TableKind, keyof MapData> = {
   organization: "organizations",
   teammate: "teammates",
   contact: "contacts",
@@ -128,6 +143,7 @@ export function withCoverage(coverage: ById<Coverage>, result: Applied): ById<Co
 export function withChanges(data: MapData, set: ChangeSet): Partial<MapData> {
   const next: Partial<Record<keyof MapData, ById<unknown>>> = {};
   for (const change of set.changes) {
+    if (change.kind === "settings") continue; // See `settingsAfter`.
     const key = TABLES[change.kind];
     let table = next[key];
     if (!table) {
@@ -140,6 +156,18 @@ export function withChanges(data: MapData, set: ChangeSet): Partial<MapData> {
   return next as Partial<MapData>;
 }
 
+/**
+ * The map's settings after a change set, or `undefined` when it left them alone. (The core
+ * resets deleted settings to the defaults, so a settings change always has an `after`.)
+ */
+export function settingsAfter(set: ChangeSet): Settings | undefined {
+  let settings: Settings | undefined;
+  for (const change of set.changes) {
+    if (change.after?.kind === "settings") settings = change.after.item;
+  }
+  return settings;
+}
+
 export const useMap = create<MapState>()((set, get) => {
   const applied = (result: Applied) => {
     set((state) => {
@@ -150,20 +178,31 @@ export const useMap = create<MapState>()((set, get) => {
           : state.selectedProject;
       return {
         ...withChanges(state, result.changes),
+        settings: settingsAfter(result.changes) ?? state.settings,
         history: result.history,
         coverage,
         selectedProject,
       };
     });
   };
+  /** A new step was stored: it joins the undo history and clears the redo history. */
+  const done = (result: Applied) => {
+    applied(result);
+    if (result.changes.changes.length > 0) {
+      set((s) => ({ past: [...s.past, result.changes.label].slice(-UNDO_LIMIT), future: [] }));
+    }
+  };
   const fail = (error: unknown) => set({ notice: { tone: "error", text: errorMessage(error) } });
 
   return {
     ...EMPTY,
+    settings: null,
     status: "loading",
     info: null,
     problem: null,
     history: { undo: null, redo: null },
+    past: [],
+    future: [],
     coverage: {},
     selectedProject: null,
     notice: null,
@@ -174,8 +213,14 @@ export const useMap = create<MapState>()((set, get) => {
         const snapshot = await backend.loadMap();
         const coverage = await backend.coverage();
         const selected = get().selectedProject;
+        const { past, future } = get();
+        const kept = past[past.length - 1] === (info.history.undo ?? undefined);
         set({
+          past: kept ? past : info.history.undo ? [info.history.undo] : [],
+          future:
+            kept && future[future.length - 1] === (info.history.redo ?? undefined) ? future : [],
           ...fromSnapshot(snapshot),
+          settings: snapshot.settings,
           coverage: byProject(coverage),
           selectedProject:
             selected && coverage.some((c) => c.project === selected) ? selected : null,
@@ -199,6 +244,7 @@ export const useMap = create<MapState>()((set, get) => {
             : new BackendError({ kind: "storage", message: errorMessage(error), field: null });
         set({
           ...EMPTY,
+          settings: null,
           coverage: {},
           selectedProject: null,
           status: "unavailable",
@@ -210,9 +256,19 @@ export const useMap = create<MapState>()((set, get) => {
 
     run: async (op, notice) => {
       const result = await backend.apply(op);
-      applied(result);
+      done(result);
       set({ notice: notice ?? null });
       return result;
+    },
+
+    arrange: async (projectId) => {
+      try {
+        const result = await backend.arrangeProject(projectId);
+        done(result);
+        set({ notice: { tone: "info", text: result.changes.label, undo: true } });
+      } catch (error) {
+        fail(error);
+      }
     },
 
     remove: async (kind, id, name) => {
@@ -230,6 +286,12 @@ export const useMap = create<MapState>()((set, get) => {
       try {
         const result = await backend.undo();
         applied(result);
+        if (result.changes.changes.length > 0) {
+          set((s) => ({
+            past: s.past.slice(0, -1),
+            future: [...s.future, s.past[s.past.length - 1] ?? result.changes.label],
+          }));
+        }
         const label = result.changes.label;
         set({ notice: label ? { tone: "info", text: `Undone: ${label}` } : null });
       } catch (error) {
@@ -241,6 +303,12 @@ export const useMap = create<MapState>()((set, get) => {
       try {
         const result = await backend.redo();
         applied(result);
+        if (result.changes.changes.length > 0) {
+          set((s) => ({
+            past: [...s.past, s.future[s.future.length - 1] ?? result.changes.label],
+            future: s.future.slice(0, -1),
+          }));
+        }
         const label = result.changes.label;
         set({ notice: label ? { tone: "info", text: `Redone: ${label}` } : null });
       } catch (error) {

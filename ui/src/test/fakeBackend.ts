@@ -17,13 +17,34 @@ import type {
   Change,
   ChangeSet,
   Coverage,
+  CsvPreview,
   EntityKind,
+  ExportRequest,
   HistoryState,
+  ImportDone,
+  ImportOptions,
+  ImportPreview,
   MapInfo,
   Record as MapRecord,
   Op,
+  Progress,
+  Settings,
   Snapshot,
 } from "../ipc/backend";
+
+/**
+ * A file the fake's import dialog picks: its preview (or refusal) for each options, what
+ * importing it writes, and the progress sent while it is read.
+ */
+export interface FakeImport {
+  plan: (options: ImportOptions) => ImportPreview | AppError;
+  records: MapRecord[];
+  progress?: Progress[];
+  /** For a JSON map into a new map: the new map's file (`null`: its dialog is cancelled). */
+  newMapFile?: string | null;
+  /** What `inspect_import` finds in a CSV file. */
+  csv?: CsvPreview;
+}
 
 export interface Call {
   cmd: string;
@@ -45,7 +66,28 @@ interface TauriInternals {
 
 type WithInternals = { __TAURI_INTERNALS__?: TauriInternals };
 
-const TABLES: Record<EntityKind, keyof Snapshot> = {
+/** The map settings a new map has (the core's documented defaults, docs/coverage.md). */
+export function defaultSettings(): Settings {
+  return {
+    id: "map",
+    default_required_roles: ["decision_maker", "economic_buyer", "champion"],
+    weights: {
+      roles: 0.3,
+      support: 0.15,
+      threading: 0.15,
+      pulse: 0.2,
+      reach: 0.1,
+      perception: 0.1,
+    },
+    cadences: { decision_maker: 60, economic_buyer: 60, champion: 30, sponsor: 60, other: 90 },
+    bands: { green: 75, amber: 60 },
+  };
+}
+
+type ListKind = Exclude<EntityKind, "settings">;
+type ListKey = Exclude<keyof Snapshot, "settings">;
+
+const TABLES: Record<ListKind, ListKey> = {
   organization: "organizations",
   teammate: "teammates",
   contact: "contacts",
@@ -65,6 +107,7 @@ export function snapshot(seed: Partial<Snapshot> = {}): Snapshot {
     stakes: [],
     relationships: [],
     interactions: [],
+    settings: defaultSettings(),
     ...seed,
   };
 }
@@ -95,6 +138,14 @@ function notFound(kind: EntityKind, id: string): Rejection {
   return new Rejection({ kind: "not_found", message: `No ${kind} with id ${id}.`, field: null });
 }
 
+function noImport(): AppError {
+  return {
+    kind: "invalid",
+    message: "no import is waiting; choose a file to import",
+    field: "import",
+  };
+}
+
 export class FakeBackend {
   /** Every command received, in order, with its arguments as they crossed the bridge. */
   readonly calls: Call[] = [];
@@ -109,6 +160,11 @@ export class FakeBackend {
    * coverage set with `setCoverage` (and has none if it was given none).
    */
   scorer: Scorer | null = null;
+  /** The file the next import dialog picks; `null` cancels it. */
+  importFile: FakeImport | null = null;
+  /** The options of the import waiting to be applied. */
+  private pendingImport: { file: FakeImport; options: ImportOptions; planned: boolean } | null =
+    null;
   private readonly scores = new Map<string, Coverage>();
   /** The map's backups as `backups` lists them, and what restoring each one brings back. */
   private backupList: BackupInfo[] = [];
@@ -130,9 +186,10 @@ export class FakeBackend {
   seed(seed: Partial<Snapshot>): void {
     const full = snapshot(copy(seed));
     this.tables = new Map();
-    for (const [kind, key] of Object.entries(TABLES) as [EntityKind, keyof Snapshot][]) {
+    for (const [kind, key] of Object.entries(TABLES) as [ListKind, ListKey][]) {
       this.tables.set(kind, new Map(full[key].map((item) => [item.id, item])));
     }
+    this.tables.set("settings", new Map([["map", full.settings]]));
     this.undoStack = [];
     this.redoStack = [];
   }
@@ -140,9 +197,10 @@ export class FakeBackend {
   /** The map as stored now. */
   snapshot(): Snapshot {
     const out = snapshot();
-    for (const [kind, key] of Object.entries(TABLES) as [EntityKind, keyof Snapshot][]) {
+    for (const [kind, key] of Object.entries(TABLES) as [ListKind, ListKey][]) {
       (out[key] as unknown[]) = copy([...this.table(kind).values()]);
     }
+    out.settings = copy((this.table("settings").get("map") as Settings) ?? defaultSettings());
     return out;
   }
 
@@ -322,10 +380,54 @@ export class FakeBackend {
         return { ...this.info, history: this.history } satisfies MapInfo;
       case "save_copy_as":
         return this.fileDialog;
+      case "set_fullscreen":
+        return null;
       case "backups":
         return this.backupList;
       case "restore_backup":
         return this.restoreBackup(String(args.id));
+      case "choose_import": {
+        if (!this.importFile) return null;
+        const options: ImportOptions = {
+          format: (args.format as ImportOptions["format"]) ?? null,
+          duplicates: "skip",
+          target: "merge",
+          mapping: null,
+        };
+        this.pendingImport = { file: this.importFile, options, planned: false };
+        try {
+          return this.planImport(options, args.progress);
+        } catch (error) {
+          // As the app does: a new file that cannot be imported as it is comes with its problem.
+          if (!(error instanceof Rejection)) throw error;
+          return {
+            source: "chosen.csv",
+            format: options.format ?? "csv",
+            recognised: "",
+            options: { ...options, format: options.format ?? "csv" },
+            counts: { created: 0, merged: 0, skipped: 0 },
+            items: [],
+            total: 0,
+            asks_new_map: false,
+            problem: error.error,
+          } satisfies ImportPreview;
+        }
+      }
+      case "replan_import":
+        if (!this.pendingImport) throw new Rejection(noImport());
+        return this.planImport(args.options as ImportOptions, args.progress);
+      case "apply_import":
+        return this.applyImport();
+      case "inspect_import": {
+        const csv = this.pendingImport?.file.csv;
+        if (!csv) throw new Rejection(noImport());
+        return csv;
+      }
+      case "cancel_import":
+        this.pendingImport = null;
+        return null;
+      case "export_map":
+        return this.fileDialog ? this.fileDialog.split("/").pop() : null;
       case "subscribe": {
         const id = Number(String(args.channel).replace("__CHANNEL__:", ""));
         this.channels.push(id);
@@ -335,6 +437,52 @@ export class FakeBackend {
         // What Tauri rejects with for an unknown command.
         throw new Rejection({ kind: "storage", message: `command ${cmd} not found`, field: null });
     }
+  }
+
+  /** The requests sent with `export_map`. */
+  exports(): ExportRequest[] {
+    return this.callsTo("export_map").map((args) => args.request as ExportRequest);
+  }
+
+  private send(channel: unknown, message: unknown): void {
+    const id = Number(String(channel).replace("__CHANNEL__:", ""));
+    const index = this.sent.get(id) ?? 0;
+    this.sent.set(id, index + 1);
+    this.callbacks.get(id)?.({ index, message: copy(message) });
+  }
+
+  private planImport(options: ImportOptions, channel: unknown): ImportPreview {
+    const pending = this.pendingImport;
+    if (!pending) throw new Rejection(noImport());
+    for (const p of pending.file.progress ?? []) this.send(channel, p);
+    pending.options = options;
+    pending.planned = false;
+    const result = pending.file.plan(options);
+    if ("kind" in result && "message" in result) throw new Rejection(result);
+    pending.planned = true;
+    return result;
+  }
+
+  private applyImport(): ImportDone | null {
+    const pending = this.pendingImport;
+    if (!pending?.planned) throw new Rejection(noImport());
+    const preview = pending.file.plan(pending.options) as ImportPreview;
+    let map: MapInfo | null = null;
+    if (preview.asks_new_map) {
+      const file = pending.file.newMapFile;
+      if (!file) return null;
+      this.seed({});
+      this.info = infoFor(file);
+      map = { ...this.info, history: this.history };
+    }
+    const label = `Import ${preview.source}`;
+    this.apply({
+      op: "batch",
+      label,
+      ops: pending.file.records.map((record) => ({ op: "put" as const, record })),
+    });
+    this.pendingImport = null;
+    return { label, counts: preview.counts, backup: "before-import", map };
   }
 
   private table(kind: EntityKind): Map<string, unknown> {
@@ -374,6 +522,11 @@ export class FakeBackend {
       case "delete": {
         const before = this.table(op.kind).get(op.id);
         if (!before) throw notFound(op.kind, op.id);
+        if (op.kind === "settings") {
+          // As the core does: deleting the settings resets them to the defaults.
+          this.write("settings", op.id, defaultSettings(), changes);
+          return "Reset map settings";
+        }
         this.cascade(op.kind, op.id, changes);
         this.write(op.kind, op.id, undefined, changes);
         return `Delete ${op.kind} ${nameOf(recordOf(op.kind, before))}`;
@@ -399,6 +552,17 @@ export class FakeBackend {
     } else if (kind === "project") {
       each<{ id: string; project: string }>("stake", (s) => {
         if (s.project === id) this.write("stake", s.id, undefined, changes);
+      });
+    } else if (kind === "teammate") {
+      // As the core does: their stakes stay, with no owner; they leave the interactions.
+      each<{ id: string; owner: string | null }>("stake", (st) => {
+        if (st.owner === id) this.write("stake", st.id, { ...st, owner: null }, changes);
+      });
+      each<{ id: string; teammates: string[] }>("interaction", (i) => {
+        if (i.teammates.includes(id)) {
+          const teammates = i.teammates.filter((t) => t !== id);
+          this.write("interaction", i.id, { ...i, teammates }, changes);
+        }
       });
     } else if (kind === "organization") {
       for (const of of ["contact", "project"] as const) {

@@ -1,6 +1,7 @@
 /** A small hand-made map: two accounts, three contacts, two projects, three stakes. */
 import type { Contact, Project, Snapshot, Stake } from "../ipc/backend";
 import { blankContact } from "../model/records";
+import { defaultSettings } from "./fakeBackend";
 
 export const ORG_ACME = "00000000-0000-4000-8000-00000000a001";
 export const ORG_GLOBEX = "00000000-0000-4000-8000-00000000a002";
@@ -104,5 +105,6 @@ export function sampleMap(): Snapshot {
     ],
     relationships: [],
     interactions: [],
+    settings: defaultSettings(),
   };
 }

@@ -1,6 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
+import { useCanvas } from "../store/canvasStore";
 import { useMap } from "../store/mapStore";
 import { uninstallFakeBackend } from "./fakeBackend";
 
@@ -76,4 +77,5 @@ afterEach(() => {
   uninstallFakeBackend();
   // The store is a module-wide singleton: give each test a fresh window's store.
   useMap.setState(useMap.getInitialState(), true);
+  useCanvas.setState(useCanvas.getInitialState(), true);
 });

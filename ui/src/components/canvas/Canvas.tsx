@@ -1,17 +1,24 @@
 /**
  * The map canvas: projects as frames, stakes as cards inside them, relationships as edges.
  * Frames and cards can be moved and frames resized; every move is stored (and undoable) when the
- * drag ends, so nothing is written while the pointer moves.
+ * drag ends, so nothing is written while the pointer moves. A card dropped on another frame moves
+ * there (Ctrl/Cmd: the contact is placed there as well); contacts dragged from the list are
+ * dropped here; a card's handle drawn to another card starts a relationship.
  */
 import {
+  applyEdgeChanges,
   applyNodeChanges,
-  Background,
   Controls,
-  MiniMap,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type InternalNode,
   type Node,
   type NodeChange,
+  type OnSelectionChangeParams,
   ReactFlow,
   type ReactFlowInstance,
+  type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import {
@@ -23,11 +30,19 @@ import {
   useRef,
   useState,
 } from "react";
-import { errorMessage } from "../../ipc/backend";
-import { put } from "../../model/records";
+import { errorMessage, type Op } from "../../ipc/backend";
+import { filtering, matches } from "../../model/filters";
+import { box, CARD, put } from "../../model/records";
+import { useCanvas } from "../../store/canvasStore";
 import { useMap } from "../../store/mapStore";
+import { carryOut } from "./actions";
+import { CanvasTools, Legend } from "./CanvasTools";
+import { frameAt, frameClash, type Point, planCardDrop, planContactDrop } from "./drop";
 import { buildEdges, buildNodes } from "./graph";
+import { CanvasBackground, CanvasMiniMap, LOD_ZOOM, ZoomLevel } from "./lod";
 import { type CardNode, type FrameData, type FrameNode, nodeTypes } from "./nodes";
+import { type PendingLink, RelationshipPicker } from "./RelationshipPicker";
+import { keepUnchanged } from "./reuse";
 
 type CanvasNode = FrameNode | CardNode;
 
@@ -36,11 +51,23 @@ export interface CanvasHandle {
   reveal: (projectId: string) => void;
   /** Selects the cards of these contacts in one project (only them). */
   selectContacts: (projectId: string, contactIds: string[]) => void;
+  /** The rectangle of the map the canvas shows now, in flow coordinates (for "Export"). */
+  viewRect: () => { x: number; y: number; width: number; height: number } | null;
 }
 
 interface Props {
   onAddProject: () => void;
 }
+
+/** Parts of the canvas a drop must not land on (they cover the map). */
+const OVERLAYS =
+  ".react-flow__panel, .react-flow__minimap, .react-flow__controls, .inspector, .link-picker";
+
+// Props given as constants: a new object on each render would update React Flow's store (and
+// run every node's selectors) on every frame of a drag.
+const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
 
 export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddProject }, ref) {
   const organizations = useMap((s) => s.organizations);
@@ -53,19 +80,19 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const run = useMap((s) => s.run);
   const notify = useMap((s) => s.notify);
   const selectProject = useMap((s) => s.selectProject);
+  const filters = useCanvas((s) => s.filters);
+  const anonymous = useCanvas((s) => s.presentation && s.anonymous);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
-
-  const onResized = useCallback<FrameData["onResized"]>(
-    (projectId, size) => {
-      const project = useMap.getState().projects[projectId];
-      if (!project) return;
-      const frame = { x: size.x, y: size.y, width: size.width, height: size.height };
-      run(put({ kind: "project", item: { ...project, frame } })).catch((error) =>
-        notify({ tone: "error", text: errorMessage(error) }),
-      );
-    },
-    [run, notify],
+  // At working zoom only what is in view is rendered. Zoomed out, every card is a cheap block
+  // (lod.tsx) and all of them are rendered, so that panning only moves the view instead of
+  // working out what is visible on every frame. Changes state only when the zoom crosses over.
+  const [zoomedOut, setZoomedOut] = useState(false);
+  const onMove = useCallback(
+    (_: unknown, viewport: Viewport) => setZoomedOut(viewport.zoom < LOD_ZOOM),
+    [],
   );
+  const section = useRef<HTMLElement>(null);
+  const [pending, setPending] = useState<PendingLink | null>(null);
 
   const data = {
     organizations,
@@ -76,60 +103,243 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
     relationships,
     interactions,
   };
+
+  const resetRef = useRef<() => void>(() => {});
+
+  const onResized = useCallback<FrameData["onResized"]>(
+    (projectId, size) => {
+      const state = useMap.getState();
+      const project = state.projects[projectId];
+      if (!project) return;
+      const frame = { x: size.x, y: size.y, width: size.width, height: size.height };
+      const clash = frameClash(projectId, frame, Object.values(state.projects));
+      if (clash) {
+        notify({
+          tone: "error",
+          text: `Frames cannot overlap: ${project.name} would cover ${clash.name}.`,
+        });
+        resetRef.current();
+        return;
+      }
+      run(put({ kind: "project", item: { ...project, frame } })).catch((error) => {
+        notify({ tone: "error", text: errorMessage(error) });
+        resetRef.current();
+      });
+    },
+    [run, notify],
+  );
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when any table changes
   const built = useMemo(
-    () => buildNodes(data, onResized),
-    [organizations, teammates, contacts, projects, stakes, interactions, onResized],
+    () => buildNodes(data, onResized, new Date(), anonymous),
+    [organizations, teammates, contacts, projects, stakes, interactions, onResized, anonymous],
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when its tables change
-  const edges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);
-
-  // Local copy for smooth dragging; the store stays the source of truth.
-  const [nodes, setNodes] = useState<CanvasNode[]>(built);
-  useEffect(() => {
-    setNodes((current) => {
-      const selected = new Set(current.filter((n) => n.selected).map((n) => n.id));
-      return built.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+  // Cards that do not match the filters are dimmed.
+  const shown = useMemo(() => {
+    if (!filtering(filters)) return built;
+    return built.map((n) => {
+      const stake = n.type === "card" ? stakes[n.id] : undefined;
+      if (!stake || matches(stake, contacts[stake.contact], filters)) return n;
+      return { ...n, className: "dimmed" };
     });
-  }, [built]);
+  }, [built, filters, stakes, contacts]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when its tables change
+  const builtEdges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);
+
+  // Local copies for smooth dragging and selection; the store stays the source of truth.
+  const [nodes, setNodes] = useState<CanvasNode[]>(shown);
+  const [edges, setEdges] = useState<Edge[]>(builtEdges);
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  resetRef.current = () => setNodes((current) => keepUnchanged(current, shownRef.current));
+  useEffect(() => {
+    setNodes((current) => keepUnchanged(current, shown));
+  }, [shown]);
+  useEffect(() => {
+    setEdges((current) => keepUnchanged(current, builtEdges));
+  }, [builtEdges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) =>
       setNodes((current) => applyNodeChanges(changes, current)),
     [],
   );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes, current)),
+    [],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: chosen, edges: links }: OnSelectionChangeParams) => {
+      const ids = new Set<string>();
+      for (const edge of links) {
+        const id = (edge.data as { relationship?: string } | undefined)?.relationship;
+        if (id) ids.add(id);
+      }
+      useCanvas.getState().select({ nodes: chosen.map((n) => n.id), relationships: [...ids] });
+    },
+    [],
+  );
 
   const onNodeDragStop = useCallback(
-    (_: unknown, _node: Node, dragged: Node[]) => {
+    (event: { ctrlKey: boolean; metaKey: boolean }, _node: Node, dragged: Node[]) => {
       const state = useMap.getState();
-      const ops = dragged.flatMap((node) => {
+      const all = Object.values(state.projects);
+      const copy = event.ctrlKey || event.metaKey;
+      const movedFrames = new Set(dragged.filter((n) => state.projects[n.id]).map((n) => n.id));
+      const ops: Op[] = [];
+      const words: string[] = [];
+      let refusal: string | null = null;
+      for (const node of dragged) {
         const stake = state.stakes[node.id];
         if (stake) {
-          if (stake.x === node.position.x && stake.y === node.position.y) return [];
-          return [
-            put({ kind: "stake", item: { ...stake, x: node.position.x, y: node.position.y } }),
-          ];
+          if (movedFrames.has(stake.project)) continue; // It moved with its frame.
+          const home = state.projects[stake.project];
+          if (!home) continue;
+          const origin = box(home.frame);
+          const corner = { x: origin.x + node.position.x, y: origin.y + node.position.y };
+          const centre = { x: corner.x + CARD.width / 2, y: corner.y + CARD.height / 2 };
+          const name = state.contacts[stake.contact]?.name ?? "This contact";
+          const target = frameAt(centre, all);
+          const plan = planCardDrop(
+            stake,
+            corner,
+            target,
+            state.projects,
+            state.stakes,
+            copy,
+            name,
+          );
+          if (!plan) continue;
+          if ("refusal" in plan) {
+            refusal = plan.refusal;
+            break;
+          }
+          ops.push(put({ kind: "stake", item: plan.stake }));
+          if (plan.stake.project !== stake.project && target) {
+            words.push(
+              plan.created
+                ? `Also placed ${name} on ${target.name}`
+                : `Moved ${name} to ${target.name}`,
+            );
+          }
+          continue;
         }
         const project = state.projects[node.id];
         if (project) {
           const frame = { ...project.frame, x: node.position.x, y: node.position.y };
-          if (frame.x === project.frame.x && frame.y === project.frame.y) return [];
-          return [put({ kind: "project", item: { ...project, frame } })];
+          if (frame.x === project.frame.x && frame.y === project.frame.y) continue;
+          const others = all.filter((p) => !movedFrames.has(p.id));
+          const clash = frameClash(project.id, box(frame), others);
+          if (clash) {
+            refusal = `Frames cannot overlap: ${project.name} would cover ${clash.name}.`;
+            break;
+          }
+          ops.push(put({ kind: "project", item: { ...project, frame } }));
         }
-        return [];
-      });
-      if (ops.length === 0) return;
-      const op =
-        ops.length === 1 && ops[0] ? ops[0] : { op: "batch" as const, label: "Move items", ops };
-      run(op).catch((error) => {
-        notify({ tone: "error", text: errorMessage(error) });
-        setNodes(buildNodes(useMap.getState(), onResized));
-      });
+      }
+      if (refusal) {
+        notify({ tone: "error", text: refusal });
+        resetRef.current();
+        return;
+      }
+      const [only] = ops;
+      if (!only) {
+        resetRef.current();
+        return;
+      }
+      const op: Op =
+        ops.length === 1 ? only : { op: "batch", label: `Move ${ops.length} items`, ops };
+      const notice = words.length === 1 && words[0] ? words[0] : null;
+      run(op, notice ? { tone: "info", text: notice, undo: true } : undefined)
+        .then(() => resetRef.current())
+        .catch((error) => {
+          notify({ tone: "error", text: errorMessage(error) });
+          resetRef.current();
+        });
     },
-    [run, notify, onResized],
+    [run, notify],
   );
 
+  /** The card under a point of the canvas (flow coordinates), if any. */
+  const cardAt = useCallback((point: Point): string | undefined => {
+    const instance = flow.current;
+    if (!instance) return undefined;
+    const hits = instance.getIntersectingNodes(
+      { x: point.x - 1, y: point.y - 1, width: 2, height: 2 },
+      true,
+    );
+    return hits.find((n) => n.type === "card")?.id;
+  }, []);
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, connection: FinalConnectionState<InternalNode>) => {
+      const instance = flow.current;
+      const from = connection.fromNode?.id;
+      if (!instance || !from) return;
+      const touch = "changedTouches" in event ? event.changedTouches[0] : undefined;
+      const client = touch
+        ? { x: touch.clientX, y: touch.clientY }
+        : { x: (event as MouseEvent).clientX, y: (event as MouseEvent).clientY };
+      const to =
+        connection.toNode?.type === "card"
+          ? connection.toNode.id
+          : cardAt(instance.screenToFlowPosition(client));
+      const { stakes: all } = useMap.getState();
+      const a = all[from];
+      const b = to ? all[to] : undefined;
+      if (!a || !b || a.contact === b.contact) return;
+      const rect = section.current?.getBoundingClientRect();
+      setPending({
+        from: a.contact,
+        to: b.contact,
+        at: { x: client.x - (rect?.left ?? 0), y: client.y - (rect?.top ?? 0) },
+      });
+    },
+    [cardAt],
+  );
+
+  useEffect(() => {
+    const dropContact = async (contactId: string, client: Point) => {
+      const instance = flow.current;
+      const element = section.current;
+      if (!instance || !element) return;
+      const rect = element.getBoundingClientRect();
+      const inside =
+        client.x >= rect.left &&
+        client.x <= rect.right &&
+        client.y >= rect.top &&
+        client.y <= rect.bottom;
+      if (!inside) return;
+      const under = document.elementFromPoint?.(client.x, client.y);
+      if (under?.closest(OVERLAYS)) return;
+      const { contacts: people, projects: all, stakes: placed } = useMap.getState();
+      const contact = people[contactId];
+      if (!contact) return;
+      const point = instance.screenToFlowPosition(client);
+      await carryOut(planContactDrop(contact, point, Object.values(all), placed));
+    };
+    const focusNode = (id: string) => {
+      const instance = flow.current;
+      if (!instance) return;
+      setNodes((current) =>
+        current.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
+      );
+      instance.fitView({ nodes: [{ id }], duration: 300, padding: 0.6, maxZoom: 1.2 });
+    };
+    useCanvas.setState({ dropContact, focusNode });
+    return () => useCanvas.setState({ dropContact: null, focusNode: null });
+  }, []);
+
   useImperativeHandle(ref, () => ({
+    viewRect: () => {
+      const instance = flow.current;
+      const box = section.current?.getBoundingClientRect();
+      if (!instance || !box || box.width === 0 || box.height === 0) return null;
+      const from = instance.screenToFlowPosition({ x: box.left, y: box.top });
+      const to = instance.screenToFlowPosition({ x: box.right, y: box.bottom });
+      return { x: from.x, y: from.y, width: to.x - from.x, height: to.y - from.y };
+    },
     reveal: (projectId: string) => {
       const instance = flow.current;
       if (!instance) return;
@@ -160,32 +370,41 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const empty = Object.keys(projects).length === 0;
 
   return (
-    <section className="canvas" aria-label="Map canvas">
+    <section ref={section} className="canvas" aria-label="Map canvas">
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onConnectEnd={onConnectEnd}
         onInit={(instance) => {
           flow.current = instance;
         }}
         zIndexMode="manual"
-        nodesConnectable={false}
-        edgesFocusable={false}
+        nodesConnectable
+        edgesFocusable
         deleteKeyCode={null}
-        minZoom={0.1}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+        minZoom={0.05}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
-        proOptions={{ hideAttribution: true }}
-        onlyRenderVisibleElements
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        proOptions={PRO_OPTIONS}
+        onlyRenderVisibleElements={!zoomedOut}
+        onMove={onMove}
       >
-        <Background gap={24} size={1} />
+        <CanvasBackground />
+        <ZoomLevel />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <CanvasMiniMap />
+        <CanvasTools />
+        <Legend />
       </ReactFlow>
+      {pending ? <RelationshipPicker link={pending} onClose={() => setPending(null)} /> : null}
       {empty ? (
         <div className="canvas-empty">
           <h2>Map your first project</h2>

@@ -53,7 +53,6 @@ describe("buildNodes", () => {
     ]);
     const elena = cards.find((n) => n.data.label === "Stake: Eléna Duval on Platform rollout");
     expect(elena).toMatchObject({
-      extent: "parent",
       position: { x: 16, y: 56 },
       data: {
         role: "champion",

@@ -14,11 +14,16 @@ const EDGE_CLASS: Record<RelationshipKind, string> = {
   conflicts_with: "edge-conflicts",
 };
 
-/** Frames first (React Flow needs parents before children), then cards. */
+/**
+ * Frames first (React Flow needs parents before children), then cards. Cards are not held inside
+ * their frame while dragged (they may go to another frame); the drop puts them back inside.
+ * `anonymous` shows initials instead of names (presentation mode).
+ */
 export function buildNodes(
   data: MapData,
   onResized: FrameData["onResized"],
   today: Date = new Date(),
+  anonymous = false,
 ): (FrameNode | CardNode)[] {
   const stakesByProject = new Map<string, MapData["stakes"][string][]>();
   for (const stake of Object.values(data.stakes)) {
@@ -65,14 +70,14 @@ export function buildNodes(
         id: stake.id,
         type: "card",
         parentId: project.id,
-        extent: "parent",
         position: { x: stake.x ?? 0, y: stake.y ?? 0 },
         width: CARD.width,
         height: CARD.height,
         zIndex: 2,
         data: {
           label: `Stake: ${contact?.name ?? "?"} on ${project.name}`,
-          name: contact?.name ?? "Unknown contact",
+          name:
+            anonymous && contact ? initials(contact.name) : (contact?.name ?? "Unknown contact"),
           title: contact?.title ?? "",
           role: stake.role,
           stance: stake.stance,

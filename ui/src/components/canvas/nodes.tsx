@@ -5,6 +5,7 @@ import type { Project } from "../../ipc/backend";
 import { ROLE_LABELS, STATUS_LABELS, stanceClass, stanceLabel } from "../../model/labels";
 import { useMap } from "../../store/mapStore";
 import { CoverageBadge } from "../CoverageBadge";
+import { useFar } from "./lod";
 
 export interface FrameData extends Record<string, unknown> {
   project: Project;
@@ -38,6 +39,8 @@ export const ProjectFrame = memo(function ProjectFrame({ data, selected }: NodeP
   const { project } = data;
   const coverage = useMap((s) => s.coverage[project.id]);
   const selectProject = useMap((s) => s.selectProject);
+  // Zoomed out, the details are too small to read: only the name, count and coverage stay.
+  const far = useFar();
   return (
     <section className="frame" aria-label={`Project: ${project.name}`}>
       <NodeResizer
@@ -52,9 +55,11 @@ export const ProjectFrame = memo(function ProjectFrame({ data, selected }: NodeP
         <span className={`status-dot status-${project.status}`} aria-hidden="true" />
         <span className="frame-title">{project.name}</span>
         <span className="frame-meta">
-          {[data.organization, STATUS_LABELS[project.status], project.stage]
-            .filter(Boolean)
-            .join(" · ")}
+          {far
+            ? null
+            : [data.organization, STATUS_LABELS[project.status], project.stage]
+                .filter(Boolean)
+                .join(" · ")}
         </span>
         <span className="frame-count" title="Stakeholders on this project">
           {data.stakeCount}
@@ -73,14 +78,10 @@ export const ProjectFrame = memo(function ProjectFrame({ data, selected }: NodeP
   );
 });
 
-export const StakeCard = memo(function StakeCard({ data }: NodeProps<CardNode>) {
+/** A card's words: name, owner, title, role, other projects, time since the last contact. */
+function CardText({ data }: { data: CardData }) {
   return (
-    <article
-      className={`card ${stanceClass(data.stance)}`}
-      aria-label={data.label}
-      title={`${data.name} — ${ROLE_LABELS[data.role]}, ${stanceLabel(data.stance)}`}
-    >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+    <>
       <div className="card-top">
         <span className="card-name">{data.name}</span>
         {data.ownerInitials ? (
@@ -94,14 +95,38 @@ export const StakeCard = memo(function StakeCard({ data }: NodeProps<CardNode>) 
         <span className="role">{ROLE_LABELS[data.role]}</span>
         {data.projectCount > 1 ? (
           <span className="multi" title={`On ${data.projectCount} projects`}>
-            ×{data.projectCount}
+            +{data.projectCount - 1} project{data.projectCount > 2 ? "s" : ""}
           </span>
         ) : null}
         <span className="last-contact" title="Since the last interaction">
           {data.lastContact || "never"}
         </span>
       </div>
+    </>
+  );
+}
+
+export const StakeCard = memo(function StakeCard({ data }: NodeProps<CardNode>) {
+  // Zoomed out, a card is a block in its stance's colour (level of detail, see lod.tsx); its
+  // handles stay so that edges and relationship drawing keep their anchors.
+  const far = useFar();
+  return (
+    <article
+      className={`card ${stanceClass(data.stance)}${far ? " card-far" : ""}`}
+      aria-label={data.label}
+      title={`${data.name} — ${ROLE_LABELS[data.role]}, ${stanceLabel(data.stance)}`}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      {far ? null : <CardText data={data} />}
       <Handle type="source" position={Position.Right} isConnectable={false} />
+      {/* Drawn from to another card to add a relationship (edges use the centre handles). */}
+      <Handle
+        type="source"
+        id="link"
+        position={Position.Right}
+        className="link-handle"
+        title="Drag to another card to add a relationship"
+      />
     </article>
   );
 });
