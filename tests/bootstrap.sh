@@ -95,6 +95,14 @@ else
   cargo install tauri-driver --version 2.1.0 --locked
 fi
 
+# --- cargo-fuzz (tests/fuzz.sh fuzzes the import parsers) ----------------------------------
+say "cargo-fuzz"
+if cargo fuzz --version >/dev/null 2>&1; then
+  echo "present"
+else
+  cargo install cargo-fuzz --locked
+fi
+
 # --- npm packages: `npm ci` when package.json or the lockfile changed since the last install ---
 npm_ci() {
   local dir="$1"

@@ -57,6 +57,7 @@ steps=(
   "UI build (embedded by the app crate)|npm --prefix ui run build"
   "Clippy|cargo clippy --workspace --all-targets -- -D warnings"
   "Rust tests|cargo test --workspace"
+  "Fuzzing the import parsers (20 s each)|tests/fuzz.sh"
   "UI type check|npm --prefix ui run typecheck"
   "UI lint|npm --prefix ui run lint"
   "UI tests|npm --prefix ui test"

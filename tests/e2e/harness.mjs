@@ -60,6 +60,10 @@ export function workspace(t) {
     XDG_CACHE_HOME: cache,
     // No accessibility bus under Xvfb; without this GTK looks for one and warns.
     NO_AT_BRIDGE: "1",
+    // The app paints on the CPU by default on Linux (src-tauri/src/graphics.rs), but then
+    // WebKitWebDriver's screenshot never answers under Xvfb (measured: every session, 200 s
+    // timeouts). Tests run with WebKit's compositing unless the caller chooses otherwise.
+    STAKEMAP_HARDWARE_ACCELERATION: process.env.STAKEMAP_HARDWARE_ACCELERATION ?? "on",
   };
   const deferred = [];
   const ws = {
@@ -393,12 +397,13 @@ async function waitUntilGone(pid, timeout) {
 }
 
 /**
- * Opens a WebDriver session on the app through `driver` (the app is started with `args`) and
- * returns the WebdriverIO browser once the page has loaded. WebdriverIO is given tauri-driver's
- * host and port, so it never sets up (or downloads) a driver or browser of its own. Classic
- * WebDriver only: tauri-driver forwards HTTP, not the WebSocket that WebDriver BiDi needs.
+ * Opens a WebDriver session on the app through `driver` (the app, `application` or else the debug
+ * build, is started with `args`) and returns the WebdriverIO browser once the page has loaded.
+ * WebdriverIO is given tauri-driver's host and port, so it never sets up (or downloads) a driver or
+ * browser of its own. Classic WebDriver only: tauri-driver forwards HTTP, not the WebSocket that
+ * WebDriver BiDi needs.
  */
-export async function openSession(driver, args = []) {
+export async function openSession(driver, args = [], application = appBinary) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: driver.port,
@@ -408,7 +413,7 @@ export async function openSession(driver, args = []) {
     waitforTimeout: UI_TIMEOUT,
     capabilities: {
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: appBinary, args },
+      "tauri:options": { application, args },
     },
   });
   await browser.waitUntil(

@@ -1,0 +1,178 @@
+// What the canvas benchmark runs inside the page (sent with WebDriver's executeScript, so each
+// function must stand alone: no closures over this module).
+
+/**
+ * Installs `window.__bench`: a frame recorder (requestAnimationFrame), the time of every
+ * pointerup, and the start and end of every `apply` sent to the Rust side. In the real app Tauri's
+ * `invoke` cannot be replaced, so the IPC request (a `fetch` to the `ipc:` protocol, which Tauri
+ * looks up on each call) is watched; against the fake, its `invoke` is. Returns how the IPC is
+ * watched, or null when it cannot be.
+ */
+export function installProbe() {
+  if (window.__bench) return window.__bench.watchesIpc;
+  const bench = {
+    recording: false,
+    frames: [],
+    pointerUps: [],
+    applies: [],
+    watchesIpc: null,
+  };
+  window.__bench = bench;
+  window.addEventListener("pointerup", () => bench.pointerUps.push(performance.now()), true);
+  const track = (promise) => {
+    const start = performance.now();
+    const done = (ok) => () => {
+      const stored = performance.now();
+      // The next frame after the answer came back: the store has taken it and React rendered.
+      requestAnimationFrame(() =>
+        bench.applies.push({ start, stored, painted: performance.now(), ok }),
+      );
+    };
+    promise.then(done(true), done(false));
+    return promise;
+  };
+  const internals = window.__TAURI_INTERNALS__;
+  if (internals && typeof internals.invoke === "function") {
+    const original = internals.invoke;
+    const watched = function (cmd, args, options) {
+      const promise = original.call(this, cmd, args, options);
+      return cmd === "apply" ? track(promise) : promise;
+    };
+    try {
+      internals.invoke = watched;
+    } catch {
+      // read-only, as in the real app
+    }
+    if (internals.invoke === watched) bench.watchesIpc = "invoke";
+  }
+  if (!bench.watchesIpc) {
+    const original = window.fetch;
+    window.fetch = function (input, init) {
+      const promise = original.call(this, input, init);
+      const url = String(input?.url ?? input);
+      return /^(ipc:\/\/localhost|http:\/\/ipc\.localhost)\/apply\b/.test(url)
+        ? track(promise)
+        : promise;
+    };
+    bench.watchesIpc = "fetch";
+  }
+  return bench.watchesIpc;
+}
+
+/** Starts recording the time between animation frames. */
+export function startFrames() {
+  const bench = window.__bench;
+  bench.frames = [];
+  bench.recording = true;
+  bench.started = performance.now();
+  let last = bench.started;
+  const tick = (now) => {
+    if (!bench.recording) return;
+    bench.frames.push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Stops recording; returns the frame times (ms) and the recording's length. */
+export function stopFrames() {
+  const bench = window.__bench;
+  bench.recording = false;
+  return { frames: bench.frames, duration: performance.now() - bench.started };
+}
+
+/** Forgets the pointerups and applies seen so far. */
+export function clearDrops() {
+  window.__bench.pointerUps = [];
+  window.__bench.applies = [];
+}
+
+/**
+ * Waits (up to `timeout` ms) for the `apply` that follows the last pointerup; returns the times
+ * from that pointerup to the operation sent, to it stored (the answer back from the Rust side)
+ * and to the next frame after that.
+ */
+export function dropTiming(timeout) {
+  const bench = window.__bench;
+  const deadline = performance.now() + timeout;
+  return new Promise((resolve) => {
+    const check = () => {
+      const up = bench.pointerUps[bench.pointerUps.length - 1];
+      const apply = up === undefined ? undefined : bench.applies.find((a) => a.start >= up);
+      if (apply) {
+        resolve({
+          sent: apply.start - up,
+          stored: apply.stored - up,
+          painted: apply.painted - up,
+          ok: apply.ok,
+        });
+      } else if (performance.now() > deadline) {
+        resolve(null);
+      } else {
+        setTimeout(check, 10);
+      }
+    };
+    check();
+  });
+}
+
+/**
+ * A point (viewport coordinates) on the empty canvas, away from frames and controls, scanning
+ * from the canvas's middle outwards; null when there is none.
+ */
+export function panePoint() {
+  const pane = document.querySelector(".react-flow__pane");
+  if (!pane) return null;
+  const box = pane.getBoundingClientRect();
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
+  for (let r = 0; r < Math.max(box.width, box.height) / 2; r += 6) {
+    for (let a = 0; a < 16; a++) {
+      const x = Math.round(cx + r * Math.cos((a * Math.PI) / 8));
+      const y = Math.round(cy + r * Math.sin((a * Math.PI) / 8));
+      if (x < box.left + 40 || x > box.right - 40 || y < box.top + 40 || y > box.bottom - 40) {
+        continue;
+      }
+      if (document.elementFromPoint(x, y) === pane) return { x, y };
+    }
+  }
+  return null;
+}
+
+/** The centre (viewport coordinates) of the first card fully on screen in the canvas, and its id. */
+export function visibleCard() {
+  const pane = document.querySelector(".react-flow__pane");
+  if (!pane) return null;
+  const view = pane.getBoundingClientRect();
+  for (const node of document.querySelectorAll(".react-flow__node-card")) {
+    const box = node.getBoundingClientRect();
+    if (
+      box.left > view.left + 20 &&
+      box.right < view.right - 200 &&
+      box.top > view.top + 20 &&
+      box.bottom < view.bottom - 20
+    ) {
+      return {
+        id: node.getAttribute("data-id"),
+        x: Math.round(box.left + box.width / 2),
+        y: Math.round(box.top + box.height / 2),
+        width: box.width,
+        height: box.height,
+      };
+    }
+  }
+  return null;
+}
+
+/** The canvas's zoom, and how many cards and frames are in the DOM. */
+export function canvasState() {
+  const viewport = document.querySelector(".react-flow__viewport");
+  const match = viewport ? /scale\(([\d.]+)\)/.exec(viewport.style.transform) : null;
+  return {
+    zoom: match ? Number(match[1]) : null,
+    cards: document.querySelectorAll(".react-flow__node-card").length,
+    frames: document.querySelectorAll(".react-flow__node-frame").length,
+    edges: document.querySelectorAll(".react-flow__edge").length,
+  };
+}

@@ -1,0 +1,260 @@
+// The canvas benchmark's scenarios, for any WebdriverIO session on the Stakemap UI (the real app
+// through tauri-driver, or headless Chromium against the fake IPC): drag a card and pan at
+// working zoom, then fit the whole map and pan and zoom. Frame times are recorded in the page.
+
+import * as probe from "./probe.mjs";
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** fps, p95 and worst frame (ms) from a list of frame times. */
+export function frameStats({ frames, duration }) {
+  // The first interval runs from the start call to the first frame: not a frame of its own.
+  const list = frames.slice(1);
+  if (list.length === 0) return { fps: 0, p95: null, max: null, frames: 0, ms: duration };
+  const sorted = [...list].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const total = list.reduce((a, b) => a + b, 0);
+  return {
+    fps: round((list.length * 1000) / total, 1),
+    p95: round(at(0.95), 1),
+    p50: round(at(0.5), 1),
+    max: round(sorted[sorted.length - 1], 1),
+    frames: list.length,
+    ms: Math.round(total),
+  };
+}
+
+const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export const median = (xs) => {
+  const sorted = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+/** Records frames while `action` runs; returns the frame statistics and the action's wall time. */
+async function recorded(browser, action) {
+  await browser.execute(probe.startFrames);
+  const start = performance.now();
+  await action();
+  const wall = performance.now() - start;
+  // Let the last frames land.
+  await sleep(100);
+  const stats = frameStats(await browser.execute(probe.stopFrames));
+  return { ...stats, wallMs: Math.round(wall) };
+}
+
+/**
+ * A pointer drag from `from` by `steps` moves of `dx`/`dy` each (viewport pixels), each move taking
+ * `stepMs` as a pointer would, then back most of the way, ending `end` pixels right of the start.
+ */
+async function drag(browser, from, { steps, dx, dy, stepMs, end = 0 }) {
+  const action = browser.action("pointer", {
+    parameters: { pointerType: "mouse" },
+  });
+  action.move({ x: from.x, y: from.y, origin: "viewport" }).down({ button: 0 }).pause(50);
+  let { x, y } = from;
+  const half = Math.floor(steps / 2);
+  for (let i = 0; i < steps; i++) {
+    const sign = i < half ? 1 : -1;
+    x += sign * dx;
+    y += sign * dy;
+    action.move({
+      x: Math.round(x),
+      y: Math.round(y),
+      origin: "viewport",
+      duration: stepMs,
+    });
+  }
+  action.move({
+    x: from.x + end,
+    y: from.y,
+    origin: "viewport",
+    duration: stepMs,
+  });
+  action.pause(30).up({ button: 0 });
+  await action.perform();
+}
+
+/** Wheel ticks at `at`: `ticks` zooming in, then as many zooming out. */
+async function wheelZoom(browser, at, { ticks, delta, stepMs }) {
+  const action = browser.action("wheel");
+  for (let i = 0; i < 2 * ticks; i++) {
+    const deltaY = i < ticks ? -delta : delta;
+    action.scroll({
+      x: at.x,
+      y: at.y,
+      deltaX: 0,
+      deltaY,
+      duration: stepMs,
+      origin: "viewport",
+    });
+  }
+  await action.perform();
+}
+
+/** Zooms with the canvas's zoom buttons when the driver has no wheel: `ticks` in, then out. */
+async function buttonZoom(browser, ticks) {
+  for (const selector of [".react-flow__controls-zoomin", ".react-flow__controls-zoomout"]) {
+    const button = await browser.$(selector);
+    for (let i = 0; i < ticks; i++) {
+      await button.click();
+    }
+  }
+}
+
+/** Waits until the zoom meets `wanted` and has stopped changing (animations end); returns it. */
+async function settledZoom(browser, wanted, message, timeout = 60_000) {
+  let last = null;
+  await browser.waitUntil(
+    async () => {
+      const { zoom } = await browser.execute(probe.canvasState);
+      const settled = zoom !== null && zoom === last && wanted(zoom);
+      last = zoom;
+      return settled;
+    },
+    { timeout, interval: 700, timeoutMsg: `${message} within ${timeout} ms (zoom ${last})` },
+  );
+  return last;
+}
+
+async function waitForCanvas(browser, cards, timeout = 120_000) {
+  await browser.waitUntil(async () => (await browser.execute(probe.canvasState)).frames > 0, {
+    timeout,
+    interval: 250,
+    timeoutMsg: "the canvas showed no project frame",
+  });
+  // Let start-up work (coverage, fonts) settle before measuring.
+  await sleep(2000);
+  return cards;
+}
+
+/**
+ * Runs every scenario `runs` times on a session whose page shows the map. `project` is the name
+ * of the project to bring into view for working zoom. Returns the figures per scenario.
+ */
+export async function runScenarios(browser, { project, runs = 3, steps = 60, log = () => {} }) {
+  await waitForCanvas(browser);
+  const watchesIpc = await browser.execute(probe.installProbe);
+  const results = { watchesIpc, scenarios: {}, drops: [] };
+  const add = (name, figures) => {
+    results.scenarios[name] ??= [];
+    results.scenarios[name].push(figures);
+    log(`${name}: ${JSON.stringify(figures)}`);
+  };
+
+  // Working zoom: bring one project's frame into view through the project list.
+  const button = await browser.$(
+    `//ul[@aria-label="Projects"]//button[.//span[contains(@class, "list-title") and normalize-space()="${project}"]]`,
+  );
+  await button.click();
+  await settledZoom(
+    browser,
+    (zoom) => zoom >= 0.5,
+    "the project list did not bring a frame into view",
+  );
+  results.working = await browser.execute(probe.canvasState);
+  log(`working zoom: ${JSON.stringify(results.working)}`);
+
+  for (let run = 0; run < runs; run++) {
+    const card = await browser.execute(probe.visibleCard);
+    if (!card) throw new Error("no card fully in view at working zoom");
+    await browser.execute(probe.clearDrops);
+    const figures = await recorded(browser, () =>
+      drag(browser, card, {
+        steps,
+        dx: 2,
+        dy: 1,
+        stepMs: 16,
+        end: run % 2 === 0 ? 8 : -8,
+      }),
+    );
+    add("drag card (working zoom)", figures);
+    if (watchesIpc) {
+      const drop = await browser.execute(probe.dropTiming, 5000);
+      results.drops.push(drop);
+      log(`drop: ${JSON.stringify(drop)}`);
+    }
+    await sleep(500);
+  }
+
+  /** Pans `runs` times by dragging the empty canvas, `dx`/`dy` per step. */
+  const pan = async (name, dx, dy) => {
+    for (let run = 0; run < runs; run++) {
+      const at = await browser.execute(probe.panePoint);
+      if (!at) {
+        log(`${name}: no empty canvas in view; skipped`);
+        return;
+      }
+      add(name, await recorded(browser, () => drag(browser, at, { steps, dx, dy, stepMs: 16 })));
+      await sleep(300);
+    }
+  };
+  await pan("pan (working zoom)", -4, -2);
+
+  // The whole map: the canvas's own "fit view" button.
+  await (await browser.$(".react-flow__controls-fitview")).click();
+  await settledZoom(browser, (zoom) => zoom < 0.5, "fit view did not zoom out");
+  results.fit = await browser.execute(probe.canvasState);
+  log(`whole map: ${JSON.stringify(results.fit)}`);
+
+  await pan("pan (whole map)", -3, -2);
+
+  // Zoom with the mouse wheel where the driver can (one tick first, to see that it zooms), else
+  // with the canvas's zoom buttons.
+  const centre = await browser.execute(() => {
+    const r = document.querySelector(".react-flow__pane").getBoundingClientRect();
+    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+  });
+  let wheel = false;
+  try {
+    const start = results.fit.zoom;
+    await browser
+      .action("wheel")
+      .scroll({ ...centre, deltaY: -40, origin: "viewport" })
+      .perform();
+    await sleep(500);
+    wheel = (await browser.execute(probe.canvasState)).zoom > start;
+    await browser
+      .action("wheel")
+      .scroll({ ...centre, deltaY: 40, origin: "viewport" })
+      .perform();
+    await sleep(500);
+  } catch (error) {
+    log(`wheel actions failed (${error.message.split("\n")[0]})`);
+  }
+  if (!wheel) log("the driver's wheel does not zoom the canvas; using the zoom buttons");
+  const ticks = Math.round(steps / 4);
+  for (let run = 0; run < runs; run++) {
+    const figures = await recorded(browser, async () => {
+      if (wheel) await wheelZoom(browser, centre, { ticks, delta: 40, stepMs: 16 });
+      else await buttonZoom(browser, Math.round(ticks / 3));
+    });
+    add(wheel ? "zoom (whole map, wheel)" : "zoom (whole map, buttons)", figures);
+    await sleep(300);
+  }
+  results.afterZoom = await browser.execute(probe.canvasState);
+  return results;
+}
+
+/** The median figures of each scenario, and of the drops. */
+export function summarise(results) {
+  const out = {};
+  for (const [name, list] of Object.entries(results.scenarios)) {
+    out[name] = {
+      fps: median(list.map((r) => r.fps)),
+      p95: median(list.map((r) => r.p95)),
+      max: median(list.map((r) => r.max)),
+      runs: list.length,
+    };
+  }
+  const drops = results.drops.filter(Boolean);
+  out["drop to stored (ms)"] = drops.length
+    ? {
+        sent: drops.every((d) => "sent" in d) ? round(median(drops.map((d) => d.sent)), 1) : null,
+        stored: round(median(drops.map((d) => d.stored)), 1),
+        painted: round(median(drops.map((d) => d.painted)), 1),
+        runs: drops.length,
+      }
+    : null;
+  return out;
+}

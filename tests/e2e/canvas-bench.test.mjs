@@ -1,0 +1,39 @@
+// A small run of the canvas benchmark (tests/e2e/bench/), so that the harness keeps working as the
+// canvas changes: a map of 40 cards in 6 frames, one run of each scenario in the real app.
+// Checks that it produces figures, not how fast they are (timings are not pass/fail here).
+
+import assert from "node:assert/strict";
+import test, { after, before } from "node:test";
+import { benchMap } from "./bench/map.mjs";
+import { summarise } from "./bench/scenarios.mjs";
+import { benchWebKit } from "./bench/webkit.mjs";
+import * as h from "./harness.mjs";
+
+before(async () => {
+  h.requireBinaries();
+  await h.startDisplay();
+});
+after(() => h.stopDisplay());
+
+test("the canvas benchmark measures drag, pan, zoom and drop in the real app", async (t) => {
+  const ws = h.workspace(t);
+  const maps = benchMap(h.cliBinary);
+  const { map } = maps.generate(ws.dir, { frames: 6, cards: 40 });
+  const results = await benchWebKit({
+    map,
+    mode: "off",
+    project: maps.middleProject(map),
+    runs: 1,
+    steps: 12,
+    log: (line) => t.diagnostic(line),
+  });
+  const figures = summarise(results);
+  for (const scenario of ["drag card (working zoom)", "pan (whole map)"]) {
+    assert.ok(figures[scenario]?.fps > 0, `${scenario}: ${JSON.stringify(figures[scenario])}`);
+    assert.ok(figures[scenario].p95 > 0, `${scenario}: ${JSON.stringify(figures[scenario])}`);
+  }
+  assert.ok(Object.keys(figures).some((name) => name.startsWith("zoom (whole map")));
+  const drop = figures["drop to stored (ms)"];
+  assert.ok(drop && drop.stored > 0 && drop.painted >= drop.stored, JSON.stringify(drop));
+  assert.ok(results.working.zoom >= 0.5 && results.fit.zoom < 0.5, JSON.stringify(results));
+});
