@@ -1,5 +1,5 @@
 /** The contact list: search, add, edit and delete the people on the customer side. */
-import { useMemo, useState } from "react";
+import { memo, type PointerEvent, useCallback, useMemo, useState } from "react";
 import type { Contact } from "../ipc/backend";
 import { initials } from "../model/labels";
 import { byName, folded, projectCounts } from "../model/selectors";
@@ -34,7 +34,10 @@ export function ContactList() {
     });
   }, [all, organizations, query]);
 
-  const remove = (contact: Contact) => removeItem("contact", contact.id, contact.name);
+  const remove = useCallback(
+    (contact: Contact) => removeItem("contact", contact.id, contact.name),
+    [removeItem],
+  );
 
   return (
     <section className="panel contacts-panel" aria-labelledby="contacts-heading">
@@ -56,61 +59,22 @@ export function ContactList() {
         />
       </div>
       <ul className="list" aria-label="Contacts">
-        {shown.map((contact) => {
-          const org = contact.organization ? organizations[contact.organization]?.name : undefined;
-          const count = counts.get(contact.id) ?? 0;
-          return (
-            <li
-              key={contact.id}
-              className={`list-item draggable${drag.dragging?.id === contact.id ? " dragging" : ""}`}
-              aria-label={`Contact: ${contact.name}`}
-              title="Drag onto a project to place"
-              onPointerDown={drag.start(contact)}
-              onDoubleClick={() => setEditing(contact)}
-            >
-              <span className="avatar" aria-hidden="true">
-                {initials(contact.name)}
-              </span>
-              <span className="list-text">
-                <span className="list-title">{contact.name}</span>
-                <span className="list-sub">
-                  {[contact.title, org].filter(Boolean).join(" · ") || "No title"}
-                </span>
-              </span>
-              {count > 0 ? (
-                <span className="badge" title={`On ${count} project${count === 1 ? "" : "s"}`}>
-                  {count}
-                </span>
-              ) : null}
-              <span className="list-actions">
-                <PlaceMenu contact={contact} />
-                <InteractionButtons
-                  about={`with ${contact.name}`}
-                  onLog={() => setLogging(contact)}
-                  onHistory={() => setHistory(contact)}
-                />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Edit ${contact.name}`}
-                  title="Edit"
-                  onClick={() => setEditing(contact)}
-                >
-                  <Icon name="edit" />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button danger"
-                  aria-label={`Delete ${contact.name}`}
-                  title="Delete (undo with Ctrl+Z)"
-                  onClick={() => remove(contact)}
-                >
-                  <Icon name="trash" />
-                </button>
-              </span>
-            </li>
-          );
-        })}
+        {shown.map((contact) => (
+          <ContactRow
+            key={contact.id}
+            contact={contact}
+            organization={
+              contact.organization ? organizations[contact.organization]?.name : undefined
+            }
+            count={counts.get(contact.id) ?? 0}
+            dragging={drag.dragging?.id === contact.id}
+            onPointerDown={drag.start}
+            onEdit={setEditing}
+            onLog={setLogging}
+            onHistory={setHistory}
+            onRemove={remove}
+          />
+        ))}
       </ul>
       {all.length === 0 ? (
         <p className="empty">No contacts yet. Add the people you work with at your accounts.</p>
@@ -137,3 +101,83 @@ export function ContactList() {
     </section>
   );
 }
+
+interface RowProps {
+  contact: Contact;
+  organization: string | undefined;
+  /** How many projects the contact is on. */
+  count: number;
+  dragging: boolean;
+  onPointerDown: (contact: Contact) => (event: PointerEvent<HTMLElement>) => void;
+  onEdit: (contact: Contact) => void;
+  onLog: (contact: Contact) => void;
+  onHistory: (contact: Contact) => void;
+  onRemove: (contact: Contact) => void;
+}
+
+/**
+ * One contact in the list. Memoised with stable callbacks: a map of thousands of contacts
+ * re-renders only the rows whose contact, organization or project count changed.
+ */
+const ContactRow = memo(function ContactRow({
+  contact,
+  organization,
+  count,
+  dragging,
+  onPointerDown,
+  onEdit,
+  onLog,
+  onHistory,
+  onRemove,
+}: RowProps) {
+  return (
+    <li
+      className={`list-item draggable${dragging ? " dragging" : ""}`}
+      aria-label={`Contact: ${contact.name}`}
+      title="Drag onto a project to place"
+      onPointerDown={onPointerDown(contact)}
+      onDoubleClick={() => onEdit(contact)}
+    >
+      <span className="avatar" aria-hidden="true">
+        {initials(contact.name)}
+      </span>
+      <span className="list-text">
+        <span className="list-title">{contact.name}</span>
+        <span className="list-sub">
+          {[contact.title, organization].filter(Boolean).join(" · ") || "No title"}
+        </span>
+      </span>
+      {count > 0 ? (
+        <span className="badge" title={`On ${count} project${count === 1 ? "" : "s"}`}>
+          {count}
+        </span>
+      ) : null}
+      <span className="list-actions">
+        <PlaceMenu contact={contact} />
+        <InteractionButtons
+          about={`with ${contact.name}`}
+          onLog={() => onLog(contact)}
+          onHistory={() => onHistory(contact)}
+        />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Edit ${contact.name}`}
+          title="Edit"
+          onClick={() => onEdit(contact)}
+        >
+          <Icon name="edit" />
+        </button>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={`Delete ${contact.name}`}
+          title="Delete (undo with Ctrl+Z)"
+          onClick={() => onRemove(contact)}
+        >
+          <Icon name="trash" />
+        </button>
+      </span>
+    </li>
+  );
+});

@@ -3,7 +3,13 @@
  * pointer (mouse, touch or pen; a ghost follows the pointer, Escape cancels), or from the
  * keyboard with the "Place on project…" menu.
  */
-import { type PointerEvent as ReactPointerEvent, useEffect, useRef, useState } from "react";
+import {
+  type PointerEvent as ReactPointerEvent,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { createPortal } from "react-dom";
 import type { Contact } from "../ipc/backend";
 import { byName } from "../model/selectors";
@@ -53,59 +59,63 @@ export function useContactDrag() {
 
   useEffect(() => () => session.current?.stop(), []);
 
-  const start = (contact: Contact) => (event: ReactPointerEvent<HTMLElement>) => {
-    if (event.button !== 0 || !event.isPrimary) return;
-    if ((event.target as HTMLElement).closest("button, input, [role=menu]")) return;
-    session.current?.stop();
-    const element = event.currentTarget;
-    const pointerId = event.pointerId;
-    try {
-      element.setPointerCapture(pointerId);
-    } catch {
-      // Synthetic or already-released pointers cannot be captured; window listeners still see them.
-    }
-    const onMove = (e: PointerEvent) => {
-      const s = session.current;
-      if (!s || e.pointerId !== pointerId) return;
-      s.at = { x: e.clientX, y: e.clientY };
-      if (!s.active && Math.hypot(e.clientX - s.start.x, e.clientY - s.start.y) > THRESHOLD) {
-        s.active = true;
-        setDragged(contact);
-      }
-      if (s.active) {
-        e.preventDefault();
-        moveGhost(ghost.current, e.clientX, e.clientY);
-      }
-    };
-    const onUp = (e: PointerEvent) => {
-      const s = session.current;
-      if (!s || e.pointerId !== pointerId) return;
-      const drop = s.active;
-      s.stop();
-      if (drop) useCanvas.getState().dropContact?.(contact.id, { x: e.clientX, y: e.clientY });
-    };
-    const onCancel = (e: PointerEvent) => {
-      if (e.pointerId === pointerId) session.current?.stop();
-    };
-    const stop = () => {
-      window.removeEventListener("pointermove", onMove);
-      window.removeEventListener("pointerup", onUp);
-      window.removeEventListener("pointercancel", onCancel);
+  // Stable, so that list rows given it re-render only when their contact changes.
+  const start = useCallback(
+    (contact: Contact) => (event: ReactPointerEvent<HTMLElement>) => {
+      if (event.button !== 0 || !event.isPrimary) return;
+      if ((event.target as HTMLElement).closest("button, input, [role=menu]")) return;
+      session.current?.stop();
+      const element = event.currentTarget;
+      const pointerId = event.pointerId;
       try {
-        if (element.hasPointerCapture?.(pointerId)) element.releasePointerCapture(pointerId);
+        element.setPointerCapture(pointerId);
       } catch {
-        // Already released.
+        // Synthetic or already-released pointers cannot be captured; window listeners still see them.
       }
-      session.current = null;
-      setDragged(null);
-    };
-    // On the window: captured events still bubble there, and uncaptured ones arrive too.
-    window.addEventListener("pointermove", onMove);
-    window.addEventListener("pointerup", onUp);
-    window.addEventListener("pointercancel", onCancel);
-    const at = { x: event.clientX, y: event.clientY };
-    session.current = { contact, start: at, at, active: false, stop };
-  };
+      const onMove = (e: PointerEvent) => {
+        const s = session.current;
+        if (!s || e.pointerId !== pointerId) return;
+        s.at = { x: e.clientX, y: e.clientY };
+        if (!s.active && Math.hypot(e.clientX - s.start.x, e.clientY - s.start.y) > THRESHOLD) {
+          s.active = true;
+          setDragged(contact);
+        }
+        if (s.active) {
+          e.preventDefault();
+          moveGhost(ghost.current, e.clientX, e.clientY);
+        }
+      };
+      const onUp = (e: PointerEvent) => {
+        const s = session.current;
+        if (!s || e.pointerId !== pointerId) return;
+        const drop = s.active;
+        s.stop();
+        if (drop) useCanvas.getState().dropContact?.(contact.id, { x: e.clientX, y: e.clientY });
+      };
+      const onCancel = (e: PointerEvent) => {
+        if (e.pointerId === pointerId) session.current?.stop();
+      };
+      const stop = () => {
+        window.removeEventListener("pointermove", onMove);
+        window.removeEventListener("pointerup", onUp);
+        window.removeEventListener("pointercancel", onCancel);
+        try {
+          if (element.hasPointerCapture?.(pointerId)) element.releasePointerCapture(pointerId);
+        } catch {
+          // Already released.
+        }
+        session.current = null;
+        setDragged(null);
+      };
+      // On the window: captured events still bubble there, and uncaptured ones arrive too.
+      window.addEventListener("pointermove", onMove);
+      window.addEventListener("pointerup", onUp);
+      window.addEventListener("pointercancel", onCancel);
+      const at = { x: event.clientX, y: event.clientY };
+      session.current = { contact, start: at, at, active: false, stop };
+    },
+    [],
+  );
 
   const ghostElement = dragged
     ? createPortal(
@@ -120,28 +130,18 @@ export function useContactDrag() {
   return { start, ghost: ghostElement, dragging: dragged };
 }
 
-/** The keyboard way: a menu of the projects to place a contact on. */
+/**
+ * The keyboard way: a menu of the projects to place a contact on. Every list row has one, so
+ * the closed menu reads nothing from the store: the projects are read only while it is open.
+ */
 export function PlaceMenu({ contact }: { contact: Contact }) {
   const [open, setOpen] = useState(false);
-  const projects = useMap((s) => s.projects);
-  const stakes = useMap((s) => s.stakes);
-  const first = useRef<HTMLButtonElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (open) first.current?.focus();
-  }, [open]);
 
   const close = () => {
     setOpen(false);
     button.current?.focus();
   };
-  const on = new Set(
-    Object.values(stakes)
-      .filter((s) => s.contact === contact.id)
-      .map((s) => s.project),
-  );
-  const list = byName(Object.values(projects));
 
   return (
     <span className="place-menu">
@@ -157,46 +157,64 @@ export function PlaceMenu({ contact }: { contact: Contact }) {
       >
         <Icon name="frame" />
       </button>
-      {open ? (
-        <div
-          role="menu"
-          aria-label={`Place ${contact.name} on`}
-          className="menu"
-          onKeyDown={(e) => {
-            if (e.key === "Escape") {
-              e.stopPropagation();
-              close();
-            } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-              e.preventDefault();
-              const items = [
-                ...e.currentTarget.querySelectorAll<HTMLButtonElement>("[role=menuitem]"),
-              ];
-              const index = items.indexOf(document.activeElement as HTMLButtonElement);
-              const next = e.key === "ArrowDown" ? index + 1 : index - 1;
-              items[(next + items.length) % items.length]?.focus();
-            }
+      {open ? <PlaceMenuItems contact={contact} close={close} /> : null}
+    </span>
+  );
+}
+
+/** The open menu's items: every project, those the contact is already on disabled. */
+function PlaceMenuItems({ contact, close }: { contact: Contact; close: () => void }) {
+  const projects = useMap((s) => s.projects);
+  const stakes = useMap((s) => s.stakes);
+  const first = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
+
+  const on = new Set(
+    Object.values(stakes)
+      .filter((s) => s.contact === contact.id)
+      .map((s) => s.project),
+  );
+  const list = byName(Object.values(projects));
+
+  return (
+    <div
+      role="menu"
+      aria-label={`Place ${contact.name} on`}
+      className="menu"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          close();
+        } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+          e.preventDefault();
+          const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("[role=menuitem]")];
+          const index = items.indexOf(document.activeElement as HTMLButtonElement);
+          const next = e.key === "ArrowDown" ? index + 1 : index - 1;
+          items[(next + items.length) % items.length]?.focus();
+        }
+      }}
+    >
+      {list.length === 0 ? <p className="menu-empty">No projects yet.</p> : null}
+      {list.map((project, index) => (
+        <button
+          key={project.id}
+          ref={index === 0 ? first : undefined}
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          disabled={on.has(project.id)}
+          title={on.has(project.id) ? `Already on ${project.name}` : undefined}
+          onClick={() => {
+            close();
+            placeContact(contact, project);
           }}
         >
-          {list.length === 0 ? <p className="menu-empty">No projects yet.</p> : null}
-          {list.map((project, index) => (
-            <button
-              key={project.id}
-              ref={index === 0 ? first : undefined}
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              disabled={on.has(project.id)}
-              title={on.has(project.id) ? `Already on ${project.name}` : undefined}
-              onClick={() => {
-                close();
-                placeContact(contact, project);
-              }}
-            >
-              {project.name}
-            </button>
-          ))}
-        </div>
-      ) : null}
-    </span>
+          {project.name}
+        </button>
+      ))}
+    </div>
   );
 }

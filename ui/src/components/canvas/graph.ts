@@ -92,22 +92,34 @@ export function buildNodes(
   return nodes.concat(cards);
 }
 
-/** An edge between the cards of two related contacts on the same project. */
+/**
+ * An edge between the cards of two related contacts on the same project (one per project they
+ * share, in the projects' order). Indexed by contact, so it costs the relationships times the
+ * few projects each contact is on, not times every project.
+ */
 export function buildEdges(data: MapData): Edge[] {
-  const cardOf = new Map<string, string>();
+  const order = new Map<string, number>();
+  for (const id of Object.keys(data.projects)) order.set(id, order.size);
+  // contact → project → card
+  const cardsOf = new Map<string, Map<string, string>>();
   for (const stake of Object.values(data.stakes)) {
-    cardOf.set(`${stake.project}|${stake.contact}`, stake.id);
+    if (!order.has(stake.project)) continue;
+    const cards = cardsOf.get(stake.contact) ?? new Map<string, string>();
+    cards.set(stake.project, stake.id);
+    cardsOf.set(stake.contact, cards);
   }
   const edges: Edge[] = [];
   for (const relationship of Object.values(data.relationships)) {
-    for (const project of Object.keys(data.projects)) {
-      const source = cardOf.get(`${project}|${relationship.from}`);
-      const target = cardOf.get(`${project}|${relationship.to}`);
-      if (!source || !target) continue;
+    const from = cardsOf.get(relationship.from);
+    const to = cardsOf.get(relationship.to);
+    if (!from || !to) continue;
+    const shared = [...from.keys()].filter((project) => to.has(project));
+    shared.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    for (const project of shared) {
       edges.push({
         id: `${relationship.id}|${project}`,
-        source,
-        target,
+        source: from.get(project) as string,
+        target: to.get(project) as string,
         type: "straight",
         className: EDGE_CLASS[relationship.kind],
         zIndex: 1,
