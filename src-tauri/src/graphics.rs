@@ -4,7 +4,7 @@
 //! default (accelerated compositing, which falls back to Mesa's software OpenGL) drew the canvas
 //! several times slower than painting on the CPU. So the app paints on the CPU unless the
 //! settings file says `"hardware_acceleration": "on"` (or the environment sets
-//! `STAKEMAP_HARDWARE_ACCELERATION=on`), which leaves the choice to WebKit.
+//! `STAKEMAP_HARDWARE_ACCELERATION=on`), which turns accelerated compositing on (policy "always").
 
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +15,7 @@ pub enum HardwareAcceleration {
     /// Paint on the CPU (WebKit's "never" policy): the faster choice without a GPU.
     #[default]
     Off,
-    /// WebKit's own default: accelerated compositing (through OpenGL).
+    /// Accelerated compositing, through OpenGL (policy "always").
     On,
 }
 
