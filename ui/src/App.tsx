@@ -47,6 +47,13 @@ export function App() {
   const selectProject = useMap((s) => s.selectProject);
   const panelOpen = useMap((s) => s.selectedProject !== null && !!s.coverage[s.selectedProject]);
   const [editingProject, setEditingProject] = useState<Project | "new" | null>(null);
+  // The projects there were when the "New project" dialog opened (to find the one it adds).
+  const projectsBefore = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (editingProject === "new") {
+      projectsBefore.current = new Set(Object.keys(useMap.getState().projects));
+    }
+  }, [editingProject]);
   const [overviewOpen, setOverviewOpen] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const problem = useMap((s) => s.problem);
@@ -124,7 +131,16 @@ export function App() {
       {editingProject ? (
         <ProjectDialog
           project={editingProject === "new" ? undefined : editingProject}
-          onClose={() => setEditingProject(null)}
+          onClose={() => {
+            setEditingProject(null);
+            // A new project's frame may be out of view: bring it into view.
+            const known = projectsBefore.current;
+            projectsBefore.current = null;
+            const fresh = known
+              ? Object.keys(useMap.getState().projects).filter((id) => !known.has(id))
+              : [];
+            if (fresh.length === 1 && fresh[0]) reveal(fresh[0]);
+          }}
         />
       ) : null}
       {restoreOpen ? <RestoreDialog onClose={() => setRestoreOpen(false)} /> : null}

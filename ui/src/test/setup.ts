@@ -6,7 +6,7 @@ import { useMap } from "../store/mapStore";
 import { uninstallFakeBackend } from "./fakeBackend";
 
 // React Flow measures the DOM, which jsdom does not lay out. These stand-ins follow the testing
-// guide of React Flow (reactflow.dev, "Testing"): a ResizeObserver that reports at once, a
+// guide of React Flow (reactflow.dev, "Testing"): a ResizeObserver that reports right away, a
 // DOMMatrixReadOnly that reads the zoom, and sizes taken from inline styles.
 
 class ResizeObserverStub {
@@ -14,8 +14,9 @@ class ResizeObserverStub {
   constructor(callback: ResizeObserverCallback) {
     this.callback = callback;
   }
+  // Like a browser, which reports after layout, not from within `observe`.
   observe(target: Element) {
-    this.callback([{ target } as ResizeObserverEntry], this);
+    queueMicrotask(() => this.callback([{ target } as ResizeObserverEntry], this));
   }
   unobserve() {}
   disconnect() {}
@@ -35,7 +36,13 @@ const PANE = { width: 1600, height: 1000 };
 function size(element: HTMLElement, axis: "width" | "height"): number {
   const inline = Number.parseFloat(element.style[axis]);
   if (Number.isFinite(inline) && !element.style[axis].endsWith("%")) return inline;
-  if (element.classList.contains("react-flow")) return PANE[axis];
+  // React Flow measures its renderer, which fills the wrapper.
+  if (
+    element.classList.contains("react-flow") ||
+    element.classList.contains("react-flow__renderer")
+  ) {
+    return PANE[axis];
+  }
   return 1;
 }
 
@@ -54,6 +61,19 @@ Object.defineProperties(HTMLElement.prototype, {
       return size(this, "height");
     },
   },
+  // d3-zoom's animated moves (fit view with a duration) take the pane's size from these.
+  clientWidth: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return size(this, "width");
+    },
+  },
+  clientHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return size(this, "height");
+    },
+  },
 });
 (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
   ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
@@ -61,7 +81,8 @@ Object.defineProperties(HTMLElement.prototype, {
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
-      matches: false,
+      // Tests run as with "reduce motion" on: moves of the view are not animated.
+      matches: query === "(prefers-reduced-motion: reduce)",
       media: query,
       onchange: null,
       addListener: () => {},

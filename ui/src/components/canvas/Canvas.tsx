@@ -7,14 +7,12 @@
  */
 import {
   applyEdgeChanges,
-  applyNodeChanges,
   Controls,
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
   type InternalNode,
   type Node,
-  type NodeChange,
   type OnSelectionChangeParams,
   ReactFlow,
   type ReactFlowInstance,
@@ -37,9 +35,11 @@ import { useCanvas } from "../../store/canvasStore";
 import { useMap } from "../../store/mapStore";
 import { carryOut } from "./actions";
 import { CanvasTools, Legend } from "./CanvasTools";
+import { CardPicture } from "./cardPicture";
 import { frameAt, frameClash, type Point, planCardDrop, planContactDrop } from "./drop";
 import { buildEdges, buildNodes } from "./graph";
-import { CanvasBackground, CanvasMiniMap, LOD_ZOOM, ZoomLevel } from "./lod";
+import { CanvasBackground, EDGE_ZOOM, ZoomLevel } from "./lod";
+import { CanvasMiniMap } from "./minimap";
 import { type CardNode, type FrameData, type FrameNode, nodeTypes } from "./nodes";
 import { type PendingLink, RelationshipPicker } from "./RelationshipPicker";
 import { keepUnchanged } from "./reuse";
@@ -68,6 +68,12 @@ const OVERLAYS =
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
+const NO_NODES: CanvasNode[] = [];
+
+/** `ms` for an animated move of the view, or none when the system asks for reduced motion. */
+function motion(ms: number): number {
+  return window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ? 0 : ms;
+}
 
 export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddProject }, ref) {
   const organizations = useMap((s) => s.organizations);
@@ -83,12 +89,13 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const filters = useCanvas((s) => s.filters);
   const anonymous = useCanvas((s) => s.presentation && s.anonymous);
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
-  // At working zoom only what is in view is rendered. Zoomed out, every card is a cheap block
-  // (lod.tsx) and all of them are rendered, so that panning only moves the view instead of
-  // working out what is visible on every frame. Changes state only when the zoom crosses over.
-  const [zoomedOut, setZoomedOut] = useState(false);
+  // Zoomed far out (below EDGE_ZOOM) the cards are one picture (cardPicture.tsx) and their
+  // elements are hidden; only the 200-odd frames are elements, all rendered, so that a pan only
+  // moves the view. Nearer, only what is in view is rendered. Changes state only when the zoom
+  // crosses over.
+  const [tiny, setTiny] = useState(false);
   const onMove = useCallback(
-    (_: unknown, viewport: Viewport) => setZoomedOut(viewport.zoom < LOD_ZOOM),
+    (_: unknown, viewport: Viewport) => setTiny(viewport.zoom < EDGE_ZOOM),
     [],
   );
   const section = useRef<HTMLElement>(null);
@@ -134,36 +141,44 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
     () => buildNodes(data, onResized, new Date(), anonymous),
     [organizations, teammates, contacts, projects, stakes, interactions, onResized, anonymous],
   );
-  // Cards that do not match the filters are dimmed.
+  // Cards that do not match the filters are dimmed; zoomed far out, cards are hidden (drawn as
+  // one picture instead).
   const shown = useMemo(() => {
-    if (!filtering(filters)) return built;
+    const active = filtering(filters);
+    if (!active && !tiny) return built;
     return built.map((n) => {
-      const stake = n.type === "card" ? stakes[n.id] : undefined;
-      if (!stake || matches(stake, contacts[stake.contact], filters)) return n;
-      return { ...n, className: "dimmed" };
+      if (n.type !== "card") return n;
+      const stake = stakes[n.id];
+      const dimmed = active && !!stake && !matches(stake, contacts[stake.contact], filters);
+      if (!dimmed && !tiny) return n;
+      return {
+        ...n,
+        ...(dimmed ? { className: "dimmed" } : {}),
+        ...(tiny ? { hidden: true } : {}),
+      };
     });
-  }, [built, filters, stakes, contacts]);
+  }, [built, filters, stakes, contacts, tiny]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when its tables change
   const builtEdges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);
 
-  // Local copies for smooth dragging and selection; the store stays the source of truth.
-  const [nodes, setNodes] = useState<CanvasNode[]>(shown);
+  // React Flow holds the nodes itself (uncontrolled), so that a drag moves a card in React Flow's
+  // store alone: no render of this component and no second pass over 2,200 nodes on each pointer
+  // move. The map store stays the source of truth: whenever it changes, React Flow is handed the
+  // rebuilt nodes, keeping the objects it already has where nothing changed.
   const [edges, setEdges] = useState<Edge[]>(builtEdges);
   const shownRef = useRef(shown);
   shownRef.current = shown;
+  const setNodes = useCallback((update: (current: CanvasNode[]) => CanvasNode[]) => {
+    flow.current?.setNodes(update);
+  }, []);
   resetRef.current = () => setNodes((current) => keepUnchanged(current, shownRef.current));
   useEffect(() => {
     setNodes((current) => keepUnchanged(current, shown));
-  }, [shown]);
+  }, [shown, setNodes]);
   useEffect(() => {
     setEdges((current) => keepUnchanged(current, builtEdges));
   }, [builtEdges]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<CanvasNode>[]) =>
-      setNodes((current) => applyNodeChanges(changes, current)),
-    [],
-  );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes, current)),
     [],
@@ -325,11 +340,18 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
       setNodes((current) =>
         current.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
       );
-      instance.fitView({ nodes: [{ id }], duration: 300, padding: 0.6, maxZoom: 1.2 });
+      // Its card may be hidden (zoomed far out, cardPicture.tsx): the view still goes to it.
+      instance.fitView({
+        nodes: [{ id }],
+        duration: motion(300),
+        padding: 0.6,
+        maxZoom: 1.2,
+        includeHiddenNodes: true,
+      });
     };
     useCanvas.setState({ dropContact, focusNode });
     return () => useCanvas.setState({ dropContact: null, focusNode: null });
-  }, []);
+  }, [setNodes]);
 
   useImperativeHandle(ref, () => ({
     viewRect: () => {
@@ -341,10 +363,23 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
       return { x: from.x, y: from.y, width: to.x - from.x, height: to.y - from.y };
     },
     reveal: (projectId: string) => {
-      const instance = flow.current;
-      if (!instance) return;
-      setNodes((current) => current.map((n) => ({ ...n, selected: n.id === projectId })));
-      instance.fitView({ nodes: [{ id: projectId }], duration: 300, padding: 0.15, maxZoom: 1.2 });
+      // A frame just added reaches React Flow a render or two after the store: wait for it.
+      const attempt = (tries: number) => {
+        const instance = flow.current;
+        if (!instance) return;
+        if (!instance.getNode(projectId)) {
+          if (tries > 0) setTimeout(() => attempt(tries - 1), 16);
+          return;
+        }
+        setNodes((current) => current.map((n) => ({ ...n, selected: n.id === projectId })));
+        instance.fitView({
+          nodes: [{ id: projectId }],
+          duration: motion(300),
+          padding: 0.15,
+          maxZoom: 1.2,
+        });
+      };
+      attempt(30);
     },
     selectContacts: (projectId: string, contactIds: string[]) => {
       const wanted = new Set(contactIds);
@@ -372,10 +407,9 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   return (
     <section ref={section} className="canvas" aria-label="Map canvas">
       <ReactFlow<CanvasNode>
-        nodes={nodes}
+        defaultNodes={NO_NODES}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
@@ -383,6 +417,8 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         onConnectEnd={onConnectEnd}
         onInit={(instance) => {
           flow.current = instance;
+          // The nodes go in once React Flow knows its size, so that `fitView` fits them to it.
+          resetRef.current();
         }}
         zIndexMode="manual"
         nodesConnectable
@@ -394,10 +430,11 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         proOptions={PRO_OPTIONS}
-        onlyRenderVisibleElements={!zoomedOut}
+        onlyRenderVisibleElements={!tiny}
         onMove={onMove}
       >
         <CanvasBackground />
+        <CardPicture />
         <ZoomLevel />
         <Controls showInteractive={false} />
         <CanvasMiniMap />

@@ -2,20 +2,13 @@
  * Level of detail on the canvas, so that a map of thousands of cards stays smooth. Below
  * `LOD_ZOOM` (where card text is too small to read anyway) cards are drawn as plain blocks in
  * their stance colour and the dotted background is left out; below `EDGE_ZOOM` edges and frame
- * headers are not drawn; the minimap shows frames only.
+ * headers are not drawn and the cards are one picture (cardPicture.tsx). The minimap
+ * (minimap.tsx) shows frames only.
  *
  * Components read the zoom through `useFar`, a boolean selector: they re-render when the zoom
  * crosses the threshold, not on every zoom step.
  */
-import {
-  Background,
-  MiniMap,
-  MiniMapNode,
-  type MiniMapNodeProps,
-  type Node,
-  type ReactFlowState,
-  useStore,
-} from "@xyflow/react";
+import { Background, type ReactFlowState, useStore } from "@xyflow/react";
 import { useEffect } from "react";
 
 /** The zoom below which the canvas draws its cheap cards. */
@@ -54,24 +47,4 @@ export function ZoomLevel() {
 export function CanvasBackground() {
   const far = useFar();
   return far ? null : <Background gap={24} size={1} />;
-}
-
-const kindOf = (node: Node) => `minimap-${node.type ?? "node"}`;
-
-/** A minimap rectangle for frames; cards are left out (thousands of them, repainted on each pan). */
-function FrameRect(props: MiniMapNodeProps) {
-  return props.className === "minimap-frame" ? <MiniMapNode {...props} /> : null;
-}
-
-/** The canvas's minimap: the project frames, pannable and zoomable. */
-export function CanvasMiniMap() {
-  return (
-    <MiniMap
-      pannable
-      zoomable
-      ariaLabel="Minimap"
-      nodeClassName={kindOf}
-      nodeComponent={FrameRect}
-    />
-  );
 }
