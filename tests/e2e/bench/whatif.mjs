@@ -1,8 +1,15 @@
-// What costs frame time at working zoom: pans the canvas with parts of it hidden by injected CSS,
-// one variant after another, in the real app (WebKitGTK under Xvfb). A tool for finding what to
-// make cheaper, not part of the benchmark's figures:
+// What costs frame time on the canvas: in the real app (WebKitGTK under Xvfb), pans the canvas
+// with parts of it hidden, one variant after another, and prints the frame rate of each. A tool
+// for finding what to make cheaper, not part of the benchmark's figures:
 //
-//   node tests/e2e/bench/whatif.mjs [--app BINARY] [--cli BINARY] [--mode off|on] [--zoom working|whole]
+//   node tests/e2e/bench/whatif.mjs [--mode off|on] [--zoom working|whole] [--how paint|pan]
+//        [--variants NAME,NAME] [--app BINARY] [--cli BINARY]
+//
+// --how paint (the default) moves React Flow's viewport element directly on every animation
+// frame, so only style and painting are measured, no JavaScript of the app; --how pan drags the
+// empty canvas with WebDriver pointer actions, through React Flow. Variants are injected as a
+// constructed style sheet: the app's content security policy refuses <style> elements, which is
+// why an earlier version of this tool measured nothing but noise.
 
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +27,8 @@ const { values: opts } = parseArgs({
     cli: { type: "string", default: h.cliBinary },
     mode: { type: "string", default: "off" },
     zoom: { type: "string", default: "working" },
+    how: { type: "string", default: "paint" },
+    variants: { type: "string" },
   },
 });
 
@@ -27,13 +36,55 @@ const VARIANTS = {
   "as it is": "",
   "no background": ".react-flow__background{display:none}",
   "no minimap": ".react-flow__minimap{display:none}",
+  "no panels": ".react-flow__panel{display:none}",
   "no edges": ".react-flow__edges{display:none}",
-  "no card shadows": ".card{box-shadow:none!important}",
-  "no text": ".card *,.frame-header *{visibility:hidden}",
-  "no controls or panels": ".react-flow__panel{display:none}",
-  "only the canvas":
-    ".react-flow__background,.react-flow__minimap,.react-flow__panel,.react-flow__edges{display:none}.card{box-shadow:none!important}",
+  "no frames": ".react-flow__node-frame{display:none}",
+  "no cards": ".react-flow__node-card{display:none}",
+  "no card picture": ".card-picture{display:none}",
+  "no handles": ".react-flow__handle{visibility:hidden}",
+  "no text": ".react-flow__node *{visibility:hidden}",
+  "no shadows": "*{box-shadow:none!important}",
+  "no rounded corners": "*{border-radius:0!important}",
+  "no inspector": ".inspector{display:none}",
+  "nothing on the canvas":
+    ".react-flow__background,.react-flow__minimap,.react-flow__panel,.react-flow__edges,.react-flow__nodes,.card-picture{display:none}",
 };
+const chosen = opts.variants
+  ? opts.variants.split(",").map((name) => {
+      if (!(name in VARIANTS)) throw new Error(`unknown variant ${name}: ${Object.keys(VARIANTS)}`);
+      return name;
+    })
+  : Object.keys(VARIANTS);
+
+/** In the page: moves the viewport element itself for `count` frames; returns the frame times. */
+function paintOnly(count) {
+  return new Promise((resolve) => {
+    const viewport = document.querySelector(".react-flow__viewport");
+    const base = viewport.style.transform;
+    const frames = [];
+    let last = performance.now();
+    let i = 0;
+    const tick = (now) => {
+      frames.push(now - last);
+      last = now;
+      i += 1;
+      viewport.style.transform = `translate(${(i % 40) * 3}px, ${i % 40}px) ${base}`;
+      if (i < count) requestAnimationFrame(tick);
+      else {
+        viewport.style.transform = base;
+        resolve({ frames, duration: 0 });
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** In the page: replaces the injected variant with `rules` (a constructed sheet, allowed by the CSP). */
+function useRules(rules) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(rules);
+  document.adoptedStyleSheets = [sheet];
+}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 await h.startDisplay();
@@ -45,47 +96,34 @@ try {
   const { map } = maps.generate(dir, { frames: 200, cards: 2000 });
   const project = maps.middleProject(map);
   const driver = await h.startDriver(ws);
-  const { remote } = await import("webdriverio");
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port: driver.port,
-    logLevel: "error",
-    connectionRetryTimeout: 120_000,
-    capabilities: {
-      "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: opts.app, args: [map] },
-    },
-  });
+  const browser = await h.openSession(driver, [map], opts.app);
   await browser.waitUntil(async () => (await browser.execute(probe.canvasState)).frames > 0, {
     timeout: 120_000,
   });
   await browser.execute(probe.installProbe);
   await sleep(2000);
-  if (opts.zoom === "working") {
-    await (
-      await browser.$(
-        `//ul[@aria-label="Projects"]//button[.//span[contains(@class, "list-title") and normalize-space()="${project}"]]`,
-      )
-    ).click();
-  } else {
+  await (
+    await browser.$(
+      `//ul[@aria-label="Projects"]//button[.//span[contains(@class, "list-title") and normalize-space()="${project}"]]`,
+    )
+  ).click();
+  await sleep(3000);
+  if (opts.zoom === "whole") {
     await (await browser.$(".react-flow__controls-fitview")).click();
+    await sleep(3000);
   }
-  await sleep(4000);
-  console.log(JSON.stringify(await browser.execute(probe.canvasState)));
-  for (const [name, css] of Object.entries(VARIANTS)) {
-    await browser.execute((rules) => {
-      let style = document.getElementById("whatif");
-      if (!style) {
-        style = document.createElement("style");
-        style.id = "whatif";
-        document.head.append(style);
-      }
-      style.textContent = rules;
-    }, css);
+  console.log(`${opts.how}, ${opts.zoom} zoom: ${JSON.stringify(await browser.execute(probe.canvasState))}`);
+  for (const name of chosen) {
+    await browser.execute(useRules, VARIANTS[name]);
     await sleep(800);
     const figures = [];
     for (let run = 0; run < 2; run++) {
+      if (opts.how === "paint") {
+        figures.push(frameStats(await browser.execute(paintOnly, 120)));
+        continue;
+      }
       const at = await browser.execute(probe.panePoint);
+      if (!at) throw new Error("no empty canvas to pan from");
       await browser.execute(probe.startFrames);
       const action = browser.action("pointer", { parameters: { pointerType: "mouse" } });
       action.move({ x: at.x, y: at.y, origin: "viewport" }).down({ button: 0 });
@@ -98,7 +136,7 @@ try {
       figures.push(frameStats(await browser.execute(probe.stopFrames)));
     }
     console.log(
-      `${name.padEnd(24)} ${figures.map((f) => `${f.fps} fps, p95 ${f.p95} ms`).join(" | ")}`,
+      `${name.padEnd(24)} ${figures.map((f) => `${f.fps} fps, p50 ${f.p50} ms, p95 ${f.p95} ms`).join(" | ")}`,
     );
   }
   await browser.deleteSession();

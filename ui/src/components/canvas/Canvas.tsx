@@ -68,7 +68,6 @@ const OVERLAYS =
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
-const NO_NODES: CanvasNode[] = [];
 
 /** `ms` for an animated move of the view, or none when the system asks for reduced motion. */
 function motion(ms: number): number {
@@ -94,6 +93,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   // moves the view. Nearer, only what is in view is rendered. Changes state only when the zoom
   // crosses over.
   const [tiny, setTiny] = useState(false);
+  const [fitted, setFitted] = useState(false);
   const onMove = useCallback(
     (_: unknown, viewport: Viewport) => setTiny(viewport.zoom < EDGE_ZOOM),
     [],
@@ -166,6 +166,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   // move. The map store stays the source of truth: whenever it changes, React Flow is handed the
   // rebuilt nodes, keeping the objects it already has where nothing changed.
   const [edges, setEdges] = useState<Edge[]>(builtEdges);
+  const [initialNodes] = useState(shown);
   const shownRef = useRef(shown);
   shownRef.current = shown;
   const setNodes = useCallback((update: (current: CanvasNode[]) => CanvasNode[]) => {
@@ -405,9 +406,9 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const empty = Object.keys(projects).length === 0;
 
   return (
-    <section ref={section} className="canvas" aria-label="Map canvas">
+    <section ref={section} className={fitted ? "canvas" : "canvas fitting"} aria-label="Map canvas">
       <ReactFlow<CanvasNode>
-        defaultNodes={NO_NODES}
+        defaultNodes={initialNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onEdgesChange={onEdgesChange}
@@ -417,8 +418,12 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         onConnectEnd={onConnectEnd}
         onInit={(instance) => {
           flow.current = instance;
-          // The nodes go in once React Flow knows its size, so that `fitView` fits them to it.
+          // Fitted once React Flow knows its size, and only then shown (until then the map would
+          // flash at zoom 1, and a quick pointer would miss its frames).
           resetRef.current();
+          const shown = () => setFitted(true);
+          instance.fitView(FIT_VIEW_OPTIONS).then(shown, shown);
+          setTimeout(shown, 2000);
         }}
         zIndexMode="manual"
         nodesConnectable
@@ -427,8 +432,6 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
         proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={!tiny}
         onMove={onMove}

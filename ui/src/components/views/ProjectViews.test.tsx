@@ -96,7 +96,9 @@ describe("the power/interest grid", SLOW, () => {
       f.setCoverage([coverageFor(ROLLOUT, "Platform rollout", 50)]),
     );
     const canvas = screen.getByRole("region", { name: "Map canvas" });
-    await user.click(within(canvas).getByRole("button", { name: "Coverage 50 of 100, amber" }));
+    await user.click(
+      await within(canvas).findByRole("button", { name: "Coverage 50 of 100, amber" }),
+    );
     await user.click(await screen.findByRole("button", { name: "Power/interest grid" }));
     const grid = within(await screen.findByRole("img", { name: "Power/interest grid" }));
     const cfo = grid.getByRole("button", {
@@ -148,7 +150,9 @@ describe("the org chart", SLOW, () => {
       f.setCoverage([coverageFor(ROLLOUT, "Platform rollout", 50)]),
     );
     const canvas = screen.getByRole("region", { name: "Map canvas" });
-    await user.click(within(canvas).getByRole("button", { name: "Coverage 50 of 100, amber" }));
+    await user.click(
+      await within(canvas).findByRole("button", { name: "Coverage 50 of 100, amber" }),
+    );
     await user.click(await screen.findByRole("button", { name: "Org chart" }));
     const chart = await screen.findByRole("img", { name: "Org chart" });
     expect(chart.querySelectorAll("polyline.reports")).toHaveLength(2);
