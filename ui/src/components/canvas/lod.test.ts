@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { CARD } from "../../model/records";
+import { drawCards, type Palette, type PictureCard } from "./cardPicture";
+import { boundsOf, minimapBox } from "./minimap";
+
+/** A 2D context that records what is drawn. */
+function recorder() {
+  const calls: string[] = [];
+  const context = {
+    globalAlpha: 1,
+    fillStyle: "",
+    strokeStyle: "",
+    lineWidth: 1,
+    setTransform: () => {},
+    clearRect: () => calls.push("clear"),
+    fillRect(x: number, y: number, w: number, h: number) {
+      calls.push(`fill ${this.fillStyle} ${this.globalAlpha} ${x} ${y} ${w} ${h}`);
+    },
+    strokeRect(x: number, y: number) {
+      calls.push(`outline ${this.strokeStyle} ${x} ${y}`);
+    },
+  };
+  return { context: context as unknown as CanvasRenderingContext2D, calls };
+}
+
+const PALETTE: Palette = {
+  stances: ["red", "orange", "grey", "lightgreen", "green"],
+  selected: "blue",
+};
+
+const card = (over: Partial<PictureCard>): PictureCard => ({
+  x: 0,
+  y: 0,
+  stance: 0,
+  dimmed: false,
+  selected: false,
+  ...over,
+});
+
+describe("the card picture (zoomed far out)", () => {
+  it("draws each card in view as a block in its stance colour, where the view puts it", () => {
+    const { context, calls } = recorder();
+    drawCards(
+      context,
+      [card({ x: 100, y: 200, stance: 2 }), card({ x: 300, y: 0, stance: -2 })],
+      [10, 20, 0.1],
+      800,
+      600,
+      1,
+      PALETTE,
+    );
+    expect(calls).toEqual([
+      "clear",
+      `fill green 1 20 40 ${CARD.width * 0.1} ${CARD.height * 0.1}`,
+      `fill red 1 40 20 ${CARD.width * 0.1} ${CARD.height * 0.1}`,
+    ]);
+  });
+
+  it("leaves out cards out of view, fades the ones the filters dim, outlines the selected", () => {
+    const { context, calls } = recorder();
+    drawCards(
+      context,
+      [
+        card({ x: 100_000 }),
+        card({ x: 0, dimmed: true }),
+        card({ x: 1000, selected: true, stance: 1 }),
+      ],
+      [0, 0, 0.1],
+      800,
+      600,
+      1,
+      PALETTE,
+    );
+    expect(calls).toEqual([
+      "clear",
+      `fill grey 0.25 0 0 ${CARD.width * 0.1} ${CARD.height * 0.1}`,
+      `fill lightgreen 1 100 0 ${CARD.width * 0.1} ${CARD.height * 0.1}`,
+      "outline blue 98.5 -1.5",
+    ]);
+  });
+
+  it("never draws a card smaller than a pixel", () => {
+    const { context, calls } = recorder();
+    drawCards(context, [card({})], [0, 0, 0.001], 100, 100, 1, PALETTE);
+    expect(calls[1]).toBe("fill grey 1 0 0 1 1");
+  });
+});
+
+describe("the minimap", () => {
+  it("bounds the frames", () => {
+    expect(boundsOf([])).toBeNull();
+    expect(
+      boundsOf([
+        { x: 0, y: 0, width: 100, height: 50 },
+        { x: 200, y: -20, width: 10, height: 10 },
+      ]),
+    ).toEqual({ x: 0, y: -20, width: 210, height: 70 });
+  });
+
+  it("shows the whole map and the view, centred, with a margin", () => {
+    const content = { x: 0, y: 0, width: 4000, height: 1500 };
+    const view = { x: 3000, y: 1000, width: 2000, height: 1000 };
+    const shown = minimapBox(content, view, 200, 150);
+    // 5,000 flow units across 200 pixels: 25 per pixel, and 5 pixels of margin.
+    expect(shown.scale).toBe(25);
+    expect(shown.width).toBe(25 * 200 + 2 * 125);
+    for (const r of [content, view]) {
+      expect(r.x).toBeGreaterThanOrEqual(shown.x);
+      expect(r.y).toBeGreaterThanOrEqual(shown.y);
+      expect(r.x + r.width).toBeLessThanOrEqual(shown.x + shown.width);
+      expect(r.y + r.height).toBeLessThanOrEqual(shown.y + shown.height);
+    }
+  });
+});
