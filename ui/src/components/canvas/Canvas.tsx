@@ -19,6 +19,7 @@ import {
   type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
+import { getViewportForBounds } from "@xyflow/system";
 import {
   forwardRef,
   useCallback,
@@ -40,6 +41,7 @@ import { frameAt, frameClash, type Point, planCardDrop, planContactDrop } from "
 import { buildEdges, buildNodes } from "./graph";
 import { CanvasBackground, EDGE_ZOOM, ZoomLevel } from "./lod";
 import { CanvasMiniMap } from "./minimap";
+import { boundsOf, edgesAmong, nearby, nextWindow, type Rect } from "./nearby";
 import { type CardNode, type FrameData, type FrameNode, nodeTypes } from "./nodes";
 import { type PendingLink, RelationshipPicker } from "./RelationshipPicker";
 import { keepUnchanged } from "./reuse";
@@ -68,6 +70,22 @@ const OVERLAYS =
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
+const MIN_ZOOM = 0.05;
+
+/** Where a stake's card is on the map (flow coordinates), from the store. */
+function cardRect(stakeId: string): Rect | null {
+  const { stakes, projects } = useMap.getState();
+  const stake = stakes[stakeId];
+  const project = stake ? projects[stake.project] : undefined;
+  if (!stake || !project) return null;
+  const frame = box(project.frame);
+  return {
+    x: frame.x + (stake.x ?? 0),
+    y: frame.y + (stake.y ?? 0),
+    width: CARD.width,
+    height: CARD.height,
+  };
+}
 
 /** `ms` for an animated move of the view, or none when the system asks for reduced motion. */
 function motion(ms: number): number {
@@ -94,10 +112,12 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   // crosses over.
   const [tiny, setTiny] = useState(false);
   const [fitted, setFitted] = useState(false);
-  const onMove = useCallback(
-    (_: unknown, viewport: Viewport) => setTiny(viewport.zoom < EDGE_ZOOM),
-    [],
-  );
+  // Nearer in, React Flow is given only the frames around the view (nearby.ts).
+  const [around, setAround] = useState<Rect | null>(null);
+  const onMove = useCallback((_: unknown, viewport: Viewport) => {
+    setTiny(viewport.zoom < EDGE_ZOOM);
+    setAround((current) => nextWindow(current, viewport, window.innerWidth, window.innerHeight));
+  }, []);
   const section = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingLink | null>(null);
 
@@ -158,8 +178,17 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
       };
     });
   }, [built, filters, stakes, contacts, tiny]);
+  const selectedNodes = useCanvas((s) => s.selection.nodes);
+  const near = useMemo(
+    () => (tiny || !around ? shown : nearby(shown, around, new Set(selectedNodes))),
+    [shown, tiny, around, selectedNodes],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when its tables change
-  const builtEdges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);
+  const allEdges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);
+  const builtEdges = useMemo(
+    () => (near === shown ? allEdges : edgesAmong(allEdges, near)),
+    [allEdges, near, shown],
+  );
 
   // React Flow holds the nodes itself (uncontrolled), so that a drag moves a card in React Flow's
   // store alone: no render of this component and no second pass over 2,200 nodes on each pointer
@@ -167,15 +196,30 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   // rebuilt nodes, keeping the objects it already has where nothing changed.
   const [edges, setEdges] = useState<Edge[]>(builtEdges);
   const [initialNodes] = useState(shown);
-  const shownRef = useRef(shown);
-  shownRef.current = shown;
+  const shownRef = useRef(near);
+  shownRef.current = near;
   const setNodes = useCallback((update: (current: CanvasNode[]) => CanvasNode[]) => {
     flow.current?.setNodes(update);
   }, []);
   resetRef.current = () => setNodes((current) => keepUnchanged(current, shownRef.current));
+
+  /** Moves the view to show `rect` (flow coordinates) with `padding`, zoomed in at most `maxZoom`. */
+  const showRect = useCallback((rect: Rect, padding: number, maxZoom: number) => {
+    const instance = flow.current;
+    const size = section.current?.getBoundingClientRect();
+    if (!instance || !size || size.width === 0 || size.height === 0) return;
+    const view = getViewportForBounds(rect, size.width, size.height, MIN_ZOOM, maxZoom, padding);
+    instance.setViewport(view, { duration: motion(300) });
+  }, []);
+  // The canvas's "fit view" button: the whole map, not only what React Flow has been given.
+  const fitAll = useCallback(() => {
+    const frames = Object.values(useMap.getState().projects).map((p) => box(p.frame));
+    const all = boundsOf(frames);
+    if (all) showRect(all, FIT_VIEW_OPTIONS.padding, FIT_VIEW_OPTIONS.maxZoom);
+  }, [showRect]);
   useEffect(() => {
-    setNodes((current) => keepUnchanged(current, shown));
-  }, [shown, setNodes]);
+    setNodes((current) => keepUnchanged(current, near));
+  }, [near, setNodes]);
   useEffect(() => {
     setEdges((current) => keepUnchanged(current, builtEdges));
   }, [builtEdges]);
@@ -338,21 +382,18 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
     const focusNode = (id: string) => {
       const instance = flow.current;
       if (!instance) return;
+      useCanvas.getState().select({ nodes: [id], relationships: [] });
       setNodes((current) =>
         current.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
       );
-      // Its card may be hidden (zoomed far out, cardPicture.tsx): the view still goes to it.
-      instance.fitView({
-        nodes: [{ id }],
-        duration: motion(300),
-        padding: 0.6,
-        maxZoom: 1.2,
-        includeHiddenNodes: true,
-      });
+      // From the store: the card may be far from the view (not given to React Flow yet, see
+      // nearby.ts) or hidden (zoomed far out, cardPicture.tsx).
+      const rect = cardRect(id);
+      if (rect) showRect(rect, 0.6, 1.2);
     };
     useCanvas.setState({ dropContact, focusNode });
     return () => useCanvas.setState({ dropContact: null, focusNode: null });
-  }, [setNodes]);
+  }, [setNodes, showRect]);
 
   useImperativeHandle(ref, () => ({
     viewRect: () => {
@@ -364,27 +405,19 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
       return { x: from.x, y: from.y, width: to.x - from.x, height: to.y - from.y };
     },
     reveal: (projectId: string) => {
-      // A frame just added reaches React Flow a render or two after the store: wait for it.
-      const attempt = (tries: number) => {
-        const instance = flow.current;
-        if (!instance) return;
-        if (!instance.getNode(projectId)) {
-          if (tries > 0) setTimeout(() => attempt(tries - 1), 16);
-          return;
-        }
-        setNodes((current) => current.map((n) => ({ ...n, selected: n.id === projectId })));
-        instance.fitView({
-          nodes: [{ id: projectId }],
-          duration: motion(300),
-          padding: 0.15,
-          maxZoom: 1.2,
-        });
-      };
-      attempt(30);
+      const project = useMap.getState().projects[projectId];
+      if (!project) return;
+      useCanvas.getState().select({ nodes: [projectId], relationships: [] });
+      setNodes((current) => current.map((n) => ({ ...n, selected: n.id === projectId })));
+      showRect(box(project.frame), 0.15, 1.2);
     },
     selectContacts: (projectId: string, contactIds: string[]) => {
       const wanted = new Set(contactIds);
       const stakes = useMap.getState().stakes;
+      const ids = Object.values(stakes)
+        .filter((s) => s.project === projectId && wanted.has(s.contact))
+        .map((s) => s.id);
+      useCanvas.getState().select({ nodes: ids, relationships: [] });
       setNodes((current) =>
         current.map((n) => {
           const stake = stakes[n.id];
@@ -430,7 +463,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         edgesFocusable
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={!tiny}
@@ -439,7 +472,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         <CanvasBackground />
         <CardPicture />
         <ZoomLevel />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} onFitView={fitAll} />
         <CanvasMiniMap />
         <CanvasTools />
         <Legend />

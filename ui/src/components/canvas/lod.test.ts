@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CARD } from "../../model/records";
 import { drawCards, type Palette, type PictureCard } from "./cardPicture";
-import { boundsOf, minimapBox } from "./minimap";
+import { minimapBox } from "./minimap";
+import { boundsOf } from "./nearby";
 
 /** A 2D context that records what is drawn. */
 function recorder() {

@@ -9,6 +9,7 @@ import { type Rect, XYMinimap, type XYMinimapInstance } from "@xyflow/system";
 import { memo, useEffect, useMemo, useRef } from "react";
 import { box } from "../../model/records";
 import { useMap } from "../../store/mapStore";
+import { boundsOf } from "./nearby";
 
 /** The minimap's size on screen, in pixels. */
 const WIDTH = 200;
@@ -36,22 +37,6 @@ const panZoomSelector = (s: ReactFlowState) => s.panZoom;
 const extentSelector = (s: ReactFlowState) => s.translateExtent;
 const flowWidthSelector = (s: ReactFlowState) => s.width;
 const flowHeightSelector = (s: ReactFlowState) => s.height;
-
-/** The smallest rectangle holding all of `rects`, or null when there are none. */
-export function boundsOf(rects: readonly Rect[]): Rect | null {
-  if (rects.length === 0) return null;
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const r of rects) {
-    left = Math.min(left, r.x);
-    top = Math.min(top, r.y);
-    right = Math.max(right, r.x + r.width);
-    bottom = Math.max(bottom, r.y + r.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
-}
 
 /**
  * The minimap's view box (flow coordinates) showing `content` and `view` whole, centred, with a
