@@ -54,11 +54,14 @@ export function box(frame: Frame): { x: number; y: number; width: number; height
   return { x: frame.x ?? 0, y: frame.y ?? 0, width: frame.width ?? 0, height: frame.height ?? 0 };
 }
 
+/** Whether two rectangles overlap (touching edges do not). */
+export function rectsOverlap(a: ReturnType<typeof box>, b: ReturnType<typeof box>): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /** Whether two frames overlap (touching edges do not). */
 export function overlaps(frameA: Frame, frameB: Frame): boolean {
-  const a = box(frameA);
-  const b = box(frameB);
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  return rectsOverlap(box(frameA), box(frameB));
 }
 
 /** The first free place on a three-column grid for a new project frame. */

@@ -8,7 +8,7 @@
 import { type InternalNode, type ReactFlowState, useStore, useStoreApi } from "@xyflow/react";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { CARD } from "../../model/records";
-import { EDGE_ZOOM } from "./lod";
+import { useTiny } from "./lod";
 import type { CardData } from "./nodes";
 
 /** The stance colours' CSS custom properties, by stance from −2 to +2. */
@@ -96,11 +96,9 @@ function paletteOf(element: Element): Palette {
   };
 }
 
-const tinySelector = (s: ReactFlowState) => s.transform[2] < EDGE_ZOOM;
-
 /** The card picture, drawn only while the canvas is zoomed out below `EDGE_ZOOM`. */
 export function CardPicture() {
-  const tiny = useStore(tinySelector);
+  const tiny = useTiny();
   return tiny ? <Picture /> : null;
 }
 

@@ -27,6 +27,11 @@ export function useFar(): boolean {
 }
 
 const tinySelector = (s: ReactFlowState) => s.transform[2] < EDGE_ZOOM;
+
+/** Whether the canvas is zoomed out below `EDGE_ZOOM`. */
+export function useTiny(): boolean {
+  return useStore(tinySelector);
+}
 const domSelector = (s: ReactFlowState) => s.domNode;
 
 /**
@@ -35,7 +40,7 @@ const domSelector = (s: ReactFlowState) => s.domNode;
  * the threshold.
  */
 export function ZoomLevel() {
-  const tiny = useStore(tinySelector);
+  const tiny = useTiny();
   const element = useStore(domSelector);
   useEffect(() => {
     element?.classList.toggle("zoomed-far", tiny);

@@ -5,6 +5,7 @@
  * every side, moved only when the view leaves it (or it has grown far bigger than the view).
  */
 import type { Edge, Node, Viewport } from "@xyflow/react";
+import { rectsOverlap } from "../../model/records";
 
 export interface Rect {
   x: number;
@@ -18,9 +19,6 @@ const inside = (inner: Rect, outer: Rect) =>
   inner.y >= outer.y &&
   inner.x + inner.width <= outer.x + outer.width &&
   inner.y + inner.height <= outer.y + outer.height;
-
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
  * The window for the view `viewport` of a canvas at most `width` × `height` pixels: `current`
@@ -73,7 +71,7 @@ export function nearby<T extends Node>(nodes: T[], window: Rect, keep: ReadonlyS
       width: node.width ?? 0,
       height: node.height ?? 0,
     };
-    if (keep.has(node.id) || overlaps(rect, window)) frames.add(node.id);
+    if (keep.has(node.id) || rectsOverlap(rect, window)) frames.add(node.id);
   }
   const out: T[] = [];
   for (const n of nodes) {
