@@ -32,7 +32,7 @@ import {
 import { errorMessage, type Op } from "../../ipc/backend";
 import { filtering, matches } from "../../model/filters";
 import { box, CARD, put } from "../../model/records";
-import { useCanvas } from "../../store/canvasStore";
+import { type Selection, useCanvas } from "../../store/canvasStore";
 import { useMap } from "../../store/mapStore";
 import { carryOut } from "./actions";
 import { CanvasTools, Legend } from "./CanvasTools";
@@ -41,7 +41,7 @@ import { frameAt, frameClash, type Point, planCardDrop, planContactDrop } from "
 import { buildEdges, buildNodes } from "./graph";
 import { CanvasBackground, EDGE_ZOOM, ZoomLevel } from "./lod";
 import { CanvasMiniMap } from "./minimap";
-import { boundsOf, edgesAmong, nearby, nextWindow, type Rect } from "./nearby";
+import { boundsOf, edgesAmong, farSelected, nearby, nextWindow, type Rect } from "./nearby";
 import { type CardNode, type FrameData, type FrameNode, nodeTypes } from "./nodes";
 import { type PendingLink, RelationshipPicker } from "./RelationshipPicker";
 import { keepUnchanged } from "./reuse";
@@ -178,10 +178,19 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
       };
     });
   }, [built, filters, stakes, contacts, tiny]);
-  const selectedNodes = useCanvas((s) => s.selection.nodes);
+  // Only the selected nodes outside the window concern it: clicking a card in view (the start of
+  // every drag) must not re-render the canvas. One string, so that an equal list is no change.
+  const farKey = useCanvas(
+    useCallback(
+      (s: { selection: Selection }) =>
+        around ? farSelected(s.selection.nodes, stakes, projects, around).join(" ") : "",
+      [around, stakes, projects],
+    ),
+  );
   const near = useMemo(
-    () => (tiny || !around ? shown : nearby(shown, around, new Set(selectedNodes))),
-    [shown, tiny, around, selectedNodes],
+    () =>
+      tiny || !around ? shown : nearby(shown, around, new Set(farKey ? farKey.split(" ") : [])),
+    [shown, tiny, around, farKey],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when its tables change
   const allEdges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);

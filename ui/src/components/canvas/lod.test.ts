@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CARD } from "../../model/records";
 import { drawCards, type Palette, type PictureCard } from "./cardPicture";
-import { minimapBox } from "./minimap";
+import { framesPath, minimapBox } from "./minimap";
 import { boundsOf } from "./nearby";
 
 /** A 2D context that records what is drawn. */
@@ -96,6 +96,16 @@ describe("the minimap", () => {
         { x: 200, y: -20, width: 10, height: 10 },
       ]),
     ).toEqual({ x: 0, y: -20, width: 210, height: 70 });
+  });
+
+  it("draws every frame as a rectangle of one path", () => {
+    expect(framesPath([])).toBe("");
+    expect(
+      framesPath([
+        { x: 0, y: 0, width: 100, height: 50 },
+        { x: 200, y: -20, width: 10, height: 10 },
+      ]),
+    ).toBe("M0,0h100v50h-100zM200,-20h10v10h-10z");
   });
 
   it("shows the whole map and the view, centred, with a margin", () => {

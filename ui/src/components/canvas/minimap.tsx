@@ -57,26 +57,18 @@ export function minimapBox(content: Rect | null, view: Rect, width = WIDTH, heig
   };
 }
 
-/** The frames' rectangles: re-rendered only when projects change, not when the view moves. */
-const FrameRects = memo(function FrameRects({ frames }: { frames: Rect[] }) {
-  return (
-    <>
-      {frames.map((f, i) => (
-        <rect
-          // Frames have no stable order of their own here; the index is enough for plain rects.
-          // biome-ignore lint/suspicious/noArrayIndexKey: rects without identity or state
-          key={i}
-          className="react-flow__minimap-node minimap-frame"
-          x={f.x}
-          y={f.y}
-          width={f.width}
-          height={f.height}
-          rx={5}
-          ry={5}
-        />
-      ))}
-    </>
-  );
+/**
+ * The frames as one SVG path of rectangles: one element to paint instead of one per frame (the
+ * minimap is repainted with everything under it on every frame of a pan). At the minimap's scale a
+ * frame is a few pixels wide, so its rounded corners would not show.
+ */
+export function framesPath(frames: Rect[]): string {
+  return frames.map((f) => `M${f.x},${f.y}h${f.width}v${f.height}h${-f.width}z`).join("");
+}
+
+/** The frames: re-rendered only when projects change, not when the view moves. */
+const Frames = memo(function Frames({ frames }: { frames: Rect[] }) {
+  return <path className="react-flow__minimap-node minimap-frames" d={framesPath(frames)} />;
 });
 
 /** The canvas's minimap: the project frames, pannable (drag) and zoomable (wheel). */
@@ -134,7 +126,7 @@ export function CanvasMiniMap() {
         role="img"
         aria-label="Minimap"
       >
-        <FrameRects frames={frames} />
+        <Frames frames={frames} />
         <path
           className="react-flow__minimap-mask"
           d={`M${x - m},${y - m}h${width + 2 * m}v${height + 2 * m}h${-width - 2 * m}z

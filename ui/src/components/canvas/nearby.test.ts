@@ -1,6 +1,7 @@
 import type { Node } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
-import { edgesAmong, nearby, nextWindow } from "./nearby";
+import { RENEWAL, ROLLOUT, sampleMap } from "../../test/fixtures";
+import { edgesAmong, farSelected, nearby, nextWindow } from "./nearby";
 
 const frame = (id: string, x: number): Node => ({
   id,
@@ -55,5 +56,19 @@ describe("what React Flow is given at working zoom", () => {
       { id: "2", source: "b", target: "b" },
     ];
     expect(edgesAmong(edges, kept).map((e) => e.id)).toEqual(["2"]);
+  });
+
+  it("needs to be told only of selected nodes whose frames are outside the window", () => {
+    const map = sampleMap();
+    const stakes = Object.fromEntries(map.stakes.map((s) => [s.id, s]));
+    const projects = Object.fromEntries(map.projects.map((p) => [p.id, p]));
+    const inRollout = map.stakes.find((s) => s.project === ROLLOUT)?.id ?? "";
+    const inRenewal = map.stakes.find((s) => s.project === RENEWAL)?.id ?? "";
+    // The window holds the Rollout frame (x 0 to 660), not the Renewal one (x 740 on).
+    const window = { x: -10, y: -10, width: 700, height: 500 };
+    expect(farSelected([inRollout, ROLLOUT], stakes, projects, window)).toEqual([]);
+    expect(
+      farSelected([inRollout, inRenewal, RENEWAL, "unknown"], stakes, projects, window),
+    ).toEqual([inRenewal, RENEWAL, "unknown"]);
   });
 });

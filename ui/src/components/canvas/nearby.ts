@@ -5,7 +5,8 @@
  * every side, moved only when the view leaves it (or it has grown far bigger than the view).
  */
 import type { Edge, Node, Viewport } from "@xyflow/react";
-import { rectsOverlap } from "../../model/records";
+import type { Project, Stake } from "../../ipc/backend";
+import { box, rectsOverlap } from "../../model/records";
 
 export interface Rect {
   x: number;
@@ -79,6 +80,23 @@ export function nearby<T extends Node>(nodes: T[], window: Rect, keep: ReadonlyS
     else if (frames.has(n.parentId ?? n.id)) out.push(n);
   }
   return out;
+}
+
+/**
+ * The selected nodes (stake cards or project frames) whose frames lie outside `window`: the ones
+ * `nearby` must be told to keep. A selection made on what React Flow already has (a click, a box)
+ * needs nothing, so the canvas does not re-render when it changes.
+ */
+export function farSelected(
+  selected: readonly string[],
+  stakes: Readonly<Record<string, Stake>>,
+  projects: Readonly<Record<string, Project>>,
+  window: Rect,
+): string[] {
+  return selected.filter((id) => {
+    const project = projects[stakes[id]?.project ?? id];
+    return !project || !rectsOverlap(box(project.frame), window);
+  });
 }
 
 /** The smallest rectangle holding all of `rects`, or null when there are none. */
