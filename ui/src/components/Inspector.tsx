@@ -4,7 +4,7 @@
  * field is left (or Enter in a one-line field); each save is one undoable step, and the core's
  * refusal shows next to the field.
  */
-import { type ReactNode, useState } from "react";
+import { memo, type ReactNode, useDeferredValue, useState } from "react";
 import {
   BackendError,
   type Contact,
@@ -114,7 +114,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function StakeInspector({ stake }: { stake: Stake }) {
+const StakeInspector = memo(function StakeInspector({ stake }: { stake: Stake }) {
   const contact = useMap((s) => s.contacts[stake.contact]);
   const project = useMap((s) => s.projects[stake.project]);
   const teammates = useMap((s) => s.teammates);
@@ -229,9 +229,9 @@ function StakeInspector({ stake }: { stake: Stake }) {
       {editing ? <ContactDialog contact={editing} onClose={() => setEditing(null)} /> : null}
     </Section>
   );
-}
+});
 
-function ProjectInspector({ project }: { project: Project }) {
+const ProjectInspector = memo(function ProjectInspector({ project }: { project: Project }) {
   const presenting = useCanvas((s) => s.presentation);
   const [logging, setLogging] = useState(false);
   const { errors, save } = useSaver();
@@ -293,9 +293,13 @@ function ProjectInspector({ project }: { project: Project }) {
       ) : null}
     </Section>
   );
-}
+});
 
-function RelationshipInspector({ relationship }: { relationship: Relationship }) {
+const RelationshipInspector = memo(function RelationshipInspector({
+  relationship,
+}: {
+  relationship: Relationship;
+}) {
   const from = useMap((s) => s.contacts[relationship.from]?.name ?? "?");
   const to = useMap((s) => s.contacts[relationship.to]?.name ?? "?");
   const presenting = useCanvas((s) => s.presentation);
@@ -337,15 +341,17 @@ function RelationshipInspector({ relationship }: { relationship: Relationship })
       )}
     </Section>
   );
-}
+});
 
 /** The selected item's id and kind, when exactly one item is selected. */
-export function useInspected():
+function useInspected():
   | { kind: "stake"; item: Stake }
   | { kind: "project"; item: Project }
   | { kind: "relationship"; item: Relationship }
   | null {
-  const selection = useCanvas((s) => s.selection);
+  // Deferred: pressing on a card selects it and starts dragging it at once; the inspector follows
+  // when the drag leaves React time (mounting it in the press's frame stalled the drag's start).
+  const selection = useDeferredValue(useCanvas((s) => s.selection));
   const stakes = useMap((s) => s.stakes);
   const projects = useMap((s) => s.projects);
   const relationships = useMap((s) => s.relationships);
@@ -361,7 +367,8 @@ export function useInspected():
 export function Inspector() {
   const inspected = useInspected();
   if (!inspected) return null;
-  // Keyed by id so each item starts with its own fields and errors.
+  // Keyed by id so each item starts with its own fields and errors; memoised, so that the deferred
+  // selection's first render (still the old selection) redoes nothing.
   switch (inspected.kind) {
     case "stake":
       return <StakeInspector key={inspected.item.id} stake={inspected.item} />;
