@@ -61,9 +61,11 @@ async function rect(browser, selector) {
  * Drags with the mouse from the centre of `from` to a point of `to`: `at` is relative to its top
  * left corner (its centre when absent). Moves in small steps, as a hand does. Points are in
  * window pixels: what is under the pointer is whatever a user would hit there. With `modifier`
- * (a WebDriver key), that key is held from just after the press until after the release.
+ * (a WebDriver key), that key is held from just after the press until after the release. With
+ * `pointerType` "pen" the page sees pen pointer events (WebKitWebDriver on GTK sends "touch" as a
+ * mouse, so touch cannot be driven here).
  */
-async function drag(browser, from, to, at, modifier) {
+async function drag(browser, from, to, at, modifier, pointerType = "mouse") {
   const a = await rect(browser, from);
   const b = await rect(browser, to);
   const start = {
@@ -78,7 +80,7 @@ async function drag(browser, from, to, at, modifier) {
     y: Math.round((start.y + end.y) / 2),
   };
   const pointer = browser
-    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .action("pointer", { parameters: { pointerType } })
     .move({ origin: "viewport", ...start })
     .down({ button: 0 })
     .pause(50)
@@ -366,6 +368,42 @@ test("Ctrl-drop puts a contact on a second project; a third time is refused; arr
   await chord(browser, Key.Escape);
   await h.hidden(browser, '[role="toolbar"][aria-label="Presentation"]', "Escape did not leave");
   await nameShown(browser, card(DANA, WAREHOUSE), DANA);
+  assert.equal(await app.quit(), true, "the app did not exit by itself");
+});
+
+test("with a pen: a contact placed from the list, its card moved to another project", async (t) => {
+  const ws = h.workspace(t);
+  const map = ws.file("pen.stakemap");
+  await h.cli(ws, map, "add", "contact", "--name", DANA, "--title", "CFO");
+  await h.cli(ws, map, "add", "project", "--name", WAREHOUSE);
+  await h.cli(ws, map, "add", "project", "--name", FLEET);
+  const projects = await h.list(ws, map, "projects");
+  const id = (name) => projects.find((x) => x.name === name)?.id;
+
+  const app = await h.launch(ws, [map], "pen");
+  const { browser } = app;
+  // The page must see a pen, or this test proves nothing more than the mouse tests.
+  await browser.execute(() => {
+    window.__pointerTypes = new Set();
+    window.addEventListener("pointerdown", (e) => window.__pointerTypes.add(e.pointerType), true);
+  });
+  await drag(browser, contactItem(DANA), frame(WAREHOUSE), { x: 120, y: 120 }, undefined, "pen");
+  await h.shown(browser, card(DANA, WAREHOUSE));
+  await stakesUntil(ws, map, "the pen's drop was stored", (s) => s.length === 1);
+
+  await focusCanvas(browser);
+  await drag(browser, card(DANA, WAREHOUSE), frame(FLEET), { x: 120, y: 120 }, undefined, "pen");
+  await h.shown(browser, card(DANA, FLEET));
+  const stakes = await stakesUntil(
+    ws,
+    map,
+    "the pen moved the card to Fleet Renewal",
+    (s) => s.length === 1 && s[0].project === id(FLEET),
+  );
+  assert.equal(stakes.length, 1);
+  const seen = await browser.execute(() => [...window.__pointerTypes]);
+  t.diagnostic(`pointer types seen: ${seen.join(", ")}`);
+  assert.ok(seen.includes("pen"), `the page saw no pen (${seen.join(", ")})`);
   assert.equal(await app.quit(), true, "the app did not exit by itself");
 });
 
