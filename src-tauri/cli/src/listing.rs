@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use stakemap_core::lookup::names_by_id;
 use stakemap_core::model::Settings;
 use stakemap_core::{EntityKind, Snapshot, Summary};
 
@@ -252,21 +253,9 @@ struct Names<'a> {
 impl<'a> Names<'a> {
     fn of(snapshot: &'a Snapshot) -> Names<'a> {
         Names {
-            organizations: snapshot
-                .organizations
-                .iter()
-                .map(|o| (o.id.as_str(), o.name.as_str()))
-                .collect(),
-            contacts: snapshot
-                .contacts
-                .iter()
-                .map(|c| (c.id.as_str(), c.name.as_str()))
-                .collect(),
-            projects: snapshot
-                .projects
-                .iter()
-                .map(|p| (p.id.as_str(), p.name.as_str()))
-                .collect(),
+            organizations: names_by_id(&snapshot.organizations),
+            contacts: names_by_id(&snapshot.contacts),
+            projects: names_by_id(&snapshot.projects),
         }
     }
 

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::{Error, Result};
+use crate::lookup::names_by_id;
 use crate::model::{Frame, Project, Record, RelationshipKind, Snapshot, Stake};
 use crate::ops::Op;
 
@@ -146,11 +147,7 @@ pub fn arrange_project(map: &Snapshot, project_id: &str) -> Result<Op> {
         .iter()
         .filter(|s| s.project == project.id)
         .collect();
-    let names: HashMap<&str, &str> = map
-        .contacts
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .collect();
+    let names = names_by_id(&map.contacts);
     let reports_to: Vec<(&str, &str)> = map
         .relationships
         .iter()

@@ -19,6 +19,7 @@ pub mod interchange;
 pub mod large_map;
 pub mod layout;
 mod lock;
+pub mod lookup;
 mod map;
 mod migrate;
 pub mod model;

@@ -1,12 +1,13 @@
 //! Exports of a map: Stakemap JSON (see [`super::json`]), CSV of contacts and CSV of stakes,
 //! of the whole map or of one project. Write the bytes with [`super::atomic::write_atomic`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::{Error, Result};
+use crate::lookup::{by_id, names_by_id};
 use crate::model::{Id, Snapshot, stance_label};
 
 /// The CSV tables Stakemap exports.
@@ -154,7 +155,7 @@ pub fn find_project(snapshot: &Snapshot, project: &str) -> Result<Id> {
 /// The contacts as CSV (header [`CONTACT_COLUMNS`], sorted by name then id; tags joined with
 /// "; "). UTF-8 without BOM, CRLF line ends as RFC 4180 says.
 pub fn contacts_csv(snapshot: &Snapshot) -> Result<Vec<u8>> {
-    let orgs = org_names(snapshot);
+    let orgs = names_by_id(&snapshot.organizations);
     let mut contacts: Vec<_> = snapshot.contacts.iter().collect();
     contacts.sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
     let mut out = writer();
@@ -163,7 +164,7 @@ pub fn contacts_csv(snapshot: &Snapshot) -> Result<Vec<u8>> {
         let org = c
             .organization
             .as_ref()
-            .and_then(|o| orgs.get(o))
+            .and_then(|o| orgs.get(o.as_str()))
             .copied()
             .unwrap_or("");
         let cadence = c.cadence_days.map(|d| d.to_string()).unwrap_or_default();
@@ -189,22 +190,10 @@ pub fn contacts_csv(snapshot: &Snapshot) -> Result<Vec<u8>> {
 /// The stakes as CSV (header [`STAKE_COLUMNS`]), with project, contact, organization and
 /// teammate names and role labels, sorted by project name then contact name.
 pub fn stakes_csv(snapshot: &Snapshot) -> Result<Vec<u8>> {
-    let orgs = org_names(snapshot);
-    let projects: HashMap<&str, _> = snapshot
-        .projects
-        .iter()
-        .map(|p| (p.id.as_str(), p))
-        .collect();
-    let contacts: HashMap<&str, _> = snapshot
-        .contacts
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
-    let teammates: HashMap<&str, &str> = snapshot
-        .teammates
-        .iter()
-        .map(|t| (t.id.as_str(), t.name.as_str()))
-        .collect();
+    let orgs = names_by_id(&snapshot.organizations);
+    let projects = by_id(&snapshot.projects);
+    let contacts = by_id(&snapshot.contacts);
+    let teammates = names_by_id(&snapshot.teammates);
     let mut rows = Vec::new();
     for s in &snapshot.stakes {
         let (Some(p), Some(c)) = (
@@ -222,7 +211,12 @@ pub fn stakes_csv(snapshot: &Snapshot) -> Result<Vec<u8>> {
             &b.2.id,
         ))
     });
-    let org_of = |id: &Option<Id>| id.as_ref().and_then(|o| orgs.get(o)).copied().unwrap_or("");
+    let org_of = |id: &Option<Id>| {
+        id.as_ref()
+            .and_then(|o| orgs.get(o.as_str()))
+            .copied()
+            .unwrap_or("")
+    };
     let mut out = writer();
     write(&mut out, STAKE_COLUMNS)?;
     for (p, c, s) in rows {
@@ -255,14 +249,6 @@ pub fn stakes_csv(snapshot: &Snapshot) -> Result<Vec<u8>> {
         )?;
     }
     finish(out)
-}
-
-fn org_names(snapshot: &Snapshot) -> HashMap<&Id, &str> {
-    snapshot
-        .organizations
-        .iter()
-        .map(|o| (&o.id, o.name.as_str()))
-        .collect()
 }
 
 fn writer() -> ::csv::Writer<Vec<u8>> {

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::coverage::{self, Band, Config};
 use crate::error::{Error, Result};
+use crate::lookup::{by_id, names_by_id};
 use crate::model::{Project, RelationshipKind, Role, Snapshot};
 
 use super::style::{CARD_HEIGHT, CARD_WIDTH, MARGIN};
@@ -118,21 +119,9 @@ pub fn build<'a>(
         }
         _ => None,
     };
-    let organizations: HashMap<&str, &str> = snapshot
-        .organizations
-        .iter()
-        .map(|o| (o.id.as_str(), o.name.as_str()))
-        .collect();
-    let contacts: HashMap<&str, _> = snapshot
-        .contacts
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
-    let teammates: HashMap<&str, &str> = snapshot
-        .teammates
-        .iter()
-        .map(|t| (t.id.as_str(), t.name.as_str()))
-        .collect();
+    let organizations = names_by_id(&snapshot.organizations);
+    let contacts = by_id(&snapshot.contacts);
+    let teammates = names_by_id(&snapshot.teammates);
     let mut last_seen: HashMap<&str, &str> = HashMap::new();
     for interaction in &snapshot.interactions {
         for contact in &interaction.contacts {
