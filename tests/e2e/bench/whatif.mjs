@@ -6,7 +6,10 @@
 //        [--variants NAME,NAME] [--app BINARY] [--cli BINARY]
 //
 // --how paint (the default) moves React Flow's viewport element directly on every animation
-// frame, so only style and painting are measured, no JavaScript of the app; --how pan drags the
+// frame, so only style and painting are measured, no JavaScript of the app. Besides the frame
+// rate (capped at the display's 60 Hz) it prints the render time: from each animation frame to
+// the next task, which is WebKit's style, layout and paint of that frame, and shows what a change
+// saves even when frames are already on time. --how pan drags the
 // empty canvas with WebDriver pointer actions, through React Flow. Variants are injected as a
 // constructed style sheet: the app's content security policy refuses <style> elements, which is
 // why an earlier version of this tool measured nothing but noise.
@@ -43,6 +46,7 @@ const VARIANTS = {
   "no card picture": ".card-picture{display:none}",
   "no handles": ".react-flow__handle{visibility:hidden}",
   "no text": ".react-flow__node *{visibility:hidden}",
+  "no card stripes": ".card::before{content:none}",
   "no shadows": "*{box-shadow:none!important}",
   "no rounded corners": "*{border-radius:0!important}",
   "no inspector": ".inspector{display:none}",
@@ -62,6 +66,7 @@ function paintOnly(count) {
     const viewport = document.querySelector(".react-flow__viewport");
     const base = viewport.style.transform;
     const frames = [];
+    const renders = [];
     let last = performance.now();
     let i = 0;
     const tick = (now) => {
@@ -69,11 +74,14 @@ function paintOnly(count) {
       last = now;
       i += 1;
       viewport.style.transform = `translate(${(i % 40) * 3}px, ${i % 40}px) ${base}`;
+      const start = performance.now();
+      setTimeout(() => renders.push(performance.now() - start), 0);
       if (i < count) requestAnimationFrame(tick);
-      else {
-        viewport.style.transform = base;
-        resolve({ frames, duration: 0 });
-      }
+      else
+        setTimeout(() => {
+          viewport.style.transform = base;
+          resolve({ frames, renders, duration: 0 });
+        }, 50);
     };
     requestAnimationFrame(tick);
   });
@@ -119,7 +127,9 @@ try {
     const figures = [];
     for (let run = 0; run < 2; run++) {
       if (opts.how === "paint") {
-        figures.push(frameStats(await browser.execute(paintOnly, 120)));
+        const painted = await browser.execute(paintOnly, 120);
+        const mean = painted.renders.reduce((a, b) => a + b, 0) / painted.renders.length;
+        figures.push({ ...frameStats(painted), render: Math.round(mean * 10) / 10 });
         continue;
       }
       const at = await browser.execute(probe.panePoint);
@@ -136,7 +146,12 @@ try {
       figures.push(frameStats(await browser.execute(probe.stopFrames)));
     }
     console.log(
-      `${name.padEnd(24)} ${figures.map((f) => `${f.fps} fps, p50 ${f.p50} ms, p95 ${f.p95} ms`).join(" | ")}`,
+      `${name.padEnd(24)} ${figures
+        .map(
+          (f) =>
+            `${f.fps} fps, p50 ${f.p50} ms, p95 ${f.p95} ms${f.render === undefined ? "" : `, render ${f.render} ms`}`,
+        )
+        .join(" | ")}`,
     );
   }
   await browser.deleteSession();
