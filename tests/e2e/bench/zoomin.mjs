@@ -1,0 +1,83 @@
+// Zooming in from the whole map to working zoom, in the real app (WebKitGTK under Xvfb, CPU
+// painting): where the cards stop being one picture (cardPicture.tsx, below zoom 0.25) and become
+// React Flow nodes again, and then show their text (0.5). The benchmark's zoom scenario stays on
+// the far side of those thresholds; this measures crossing them. A tool, not part of the figures:
+//
+//   node tests/e2e/bench/zoomin.mjs [--runs 3] [--app BINARY] [--cli BINARY]
+//
+// Each run opens the map fitted whole, then scrolls the wheel in 12 steps of 16 ms at the
+// canvas's centre and prints the frame rate, the p95 and worst frame, and every frame over 20 ms.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import * as h from "../harness.mjs";
+import { benchMap } from "./map.mjs";
+import * as probe from "./probe.mjs";
+import { frameStats } from "./scenarios.mjs";
+import { compositingEnv } from "./webkit.mjs";
+
+const { values: opts } = parseArgs({
+  options: {
+    app: { type: "string", default: h.appBinary },
+    cli: { type: "string", default: h.cliBinary },
+    runs: { type: "string", default: "3" },
+  },
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const opened = async (browser) => {
+  await browser.waitUntil(async () => (await browser.execute(probe.canvasState)).frames > 0, {
+    timeout: 120_000,
+  });
+  await browser.execute(probe.installProbe);
+  await sleep(3000);
+};
+
+await h.startDisplay();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakemap-zoomin-"));
+const ws = h.workspace();
+Object.assign(ws.env, compositingEnv("off"));
+try {
+  const { map } = benchMap(opts.cli).generate(dir, { frames: 200, cards: 2000 });
+  const driver = await h.startDriver(ws);
+  const browser = await h.openSession(driver, [map], opts.app);
+  await opened(browser);
+  for (let run = 0; run < Number(opts.runs); run++) {
+    if (run > 0) {
+      // Opened again, so that each run starts from the map fitted whole, as a user would.
+      await browser.execute(() => window.location.reload());
+      await sleep(2000);
+      await opened(browser);
+    }
+    const centre = await browser.execute(() => {
+      const r = document.querySelector(".react-flow__pane").getBoundingClientRect();
+      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+    });
+    const before = await browser.execute(probe.canvasState);
+    await browser.execute(probe.startFrames);
+    const wheel = browser.action("wheel");
+    for (let i = 0; i < 12; i++) {
+      wheel.scroll({ ...centre, deltaY: -1500, origin: "viewport", duration: 16 });
+    }
+    await wheel.perform();
+    await sleep(800);
+    const frames = await browser.execute(probe.stopFrames);
+    const after = await browser.execute(probe.canvasState);
+    const stats = frameStats(frames);
+    const slow = frames.frames
+      .slice(1)
+      .filter((f) => f > 20)
+      .map(Math.round);
+    console.log(
+      `zoom ${before.zoom.toFixed(3)} → ${after.zoom.toFixed(3)} (${after.cards} cards in view): ` +
+        `${stats.fps} fps, p95 ${stats.p95} ms, worst ${stats.max} ms; frames over 20 ms: ${slow.join(" ") || "none"}`,
+    );
+  }
+  await browser.deleteSession();
+} finally {
+  await ws.cleanup();
+  await h.stopDisplay();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
