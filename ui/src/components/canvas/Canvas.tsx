@@ -29,6 +29,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { errorMessage, type Op } from "../../ipc/backend";
 import { filtering, matches } from "../../model/filters";
 import { box, CARD, put } from "../../model/records";
@@ -71,6 +72,7 @@ const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MIN_ZOOM = 0.05;
+const NO_IDS: string[] = [];
 
 /** Where a stake's card is on the map (flow coordinates), from the store. */
 function cardRect(stakeId: string): Rect | null {
@@ -114,9 +116,16 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const [fitted, setFitted] = useState(false);
   // Nearer in, React Flow is given only the frames around the view (nearby.ts).
   const [around, setAround] = useState<Rect | null>(null);
+  // Called on every frame of a pan or zoom: state is set only when it changes, so that most
+  // frames schedule no render of this component at all.
+  const moved = useRef<{ tiny: boolean; around: Rect | null }>({ tiny: false, around: null });
   const onMove = useCallback((_: unknown, viewport: Viewport) => {
-    setTiny(viewport.zoom < EDGE_ZOOM);
-    setAround((current) => nextWindow(current, viewport, window.innerWidth, window.innerHeight));
+    const last = moved.current;
+    const nowTiny = viewport.zoom < EDGE_ZOOM;
+    const nextAround = nextWindow(last.around, viewport, window.innerWidth, window.innerHeight);
+    if (nowTiny !== last.tiny) setTiny(nowTiny);
+    if (nextAround !== last.around) setAround(nextAround);
+    moved.current = { tiny: nowTiny, around: nextAround };
   }, []);
   const section = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingLink | null>(null);
@@ -179,18 +188,19 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
     });
   }, [built, filters, stakes, contacts, tiny]);
   // Only the selected nodes outside the window concern it: clicking a card in view (the start of
-  // every drag) must not re-render the canvas. One string, so that an equal list is no change.
-  const farKey = useCanvas(
-    useCallback(
-      (s: { selection: Selection }) =>
-        around ? farSelected(s.selection.nodes, stakes, projects, around).join(" ") : "",
-      [around, stakes, projects],
+  // every drag) must not re-render the canvas. Compared item by item, so an equal list is no change.
+  const far = useCanvas(
+    useShallow(
+      useCallback(
+        (s: { selection: Selection }) =>
+          around ? farSelected(s.selection.nodes, stakes, projects, around) : NO_IDS,
+        [around, stakes, projects],
+      ),
     ),
   );
   const near = useMemo(
-    () =>
-      tiny || !around ? shown : nearby(shown, around, new Set(farKey ? farKey.split(" ") : [])),
-    [shown, tiny, around, farKey],
+    () => (tiny || !around ? shown : nearby(shown, around, new Set(far))),
+    [shown, tiny, around, far],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when its tables change
   const allEdges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);

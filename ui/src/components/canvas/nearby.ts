@@ -5,15 +5,11 @@
  * every side, moved only when the view leaves it (or it has grown far bigger than the view).
  */
 import type { Edge, Node, Viewport } from "@xyflow/react";
+import type { Rect } from "@xyflow/system";
 import type { Project, Stake } from "../../ipc/backend";
 import { box, rectsOverlap } from "../../model/records";
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect };
 
 const inside = (inner: Rect, outer: Rect) =>
   inner.x >= outer.x &&
