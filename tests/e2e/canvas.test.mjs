@@ -306,17 +306,24 @@ test("the demo map looks like the reference screenshot", async (t) => {
   );
 });
 
-test("Ctrl-drop puts a contact on a second project; a third time is refused; arrange; present", async (t) => {
+/**
+ * A map with Dana Ruiz and two empty projects (Warehouse and Fleet Renewal), opened in the app;
+ * `id` gives a project's id by name.
+ */
+async function danaAndTwoProjects(t, name) {
   const ws = h.workspace(t);
-  const map = ws.file("copy.stakemap");
+  const map = ws.file(`${name}.stakemap`);
   await h.cli(ws, map, "add", "contact", "--name", DANA, "--title", "CFO");
   await h.cli(ws, map, "add", "project", "--name", WAREHOUSE);
   await h.cli(ws, map, "add", "project", "--name", FLEET);
   const projects = await h.list(ws, map, "projects");
-  const id = (name) => projects.find((x) => x.name === name)?.id;
+  const id = (project) => projects.find((x) => x.name === project)?.id;
+  const app = await h.launch(ws, [map], name);
+  return { ws, map, id, app, browser: app.browser };
+}
 
-  const app = await h.launch(ws, [map], "copy");
-  const { browser } = app;
+test("Ctrl-drop puts a contact on a second project; a third time is refused; arrange; present", async (t) => {
+  const { ws, map, id, app, browser } = await danaAndTwoProjects(t, "copy");
   await drag(browser, contactItem(DANA), frame(WAREHOUSE), { x: 120, y: 120 });
   await h.shown(browser, card(DANA, WAREHOUSE));
   await focusCanvas(browser);
@@ -372,16 +379,7 @@ test("Ctrl-drop puts a contact on a second project; a third time is refused; arr
 });
 
 test("with a pen: a contact placed from the list, its card moved to another project", async (t) => {
-  const ws = h.workspace(t);
-  const map = ws.file("pen.stakemap");
-  await h.cli(ws, map, "add", "contact", "--name", DANA, "--title", "CFO");
-  await h.cli(ws, map, "add", "project", "--name", WAREHOUSE);
-  await h.cli(ws, map, "add", "project", "--name", FLEET);
-  const projects = await h.list(ws, map, "projects");
-  const id = (name) => projects.find((x) => x.name === name)?.id;
-
-  const app = await h.launch(ws, [map], "pen");
-  const { browser } = app;
+  const { ws, map, id, app, browser } = await danaAndTwoProjects(t, "pen");
   // The page must see a pen, or this test proves nothing more than the mouse tests.
   await browser.execute(() => {
     window.__pointerTypes = new Set();

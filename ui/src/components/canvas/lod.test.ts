@@ -38,17 +38,18 @@ const card = (over: Partial<PictureCard>): PictureCard => ({
   ...over,
 });
 
+/** What `drawCards` draws of `cards` in the view `view` on an 800 × 600 canvas at 1x. */
+function drawn(cards: PictureCard[], view: [number, number, number]): string[] {
+  const { context, calls } = recorder();
+  drawCards(context, cards, view, 800, 600, 1, PALETTE);
+  return calls;
+}
+
 describe("the card picture (zoomed far out)", () => {
   it("draws each card in view as a block in its stance colour, where the view puts it", () => {
-    const { context, calls } = recorder();
-    drawCards(
-      context,
+    const calls = drawn(
       [card({ x: 100, y: 200, stance: 2 }), card({ x: 300, y: 0, stance: -2 })],
       [10, 20, 0.1],
-      800,
-      600,
-      1,
-      PALETTE,
     );
     expect(calls).toEqual([
       "clear",
@@ -58,19 +59,13 @@ describe("the card picture (zoomed far out)", () => {
   });
 
   it("leaves out cards out of view, fades the ones the filters dim, outlines the selected", () => {
-    const { context, calls } = recorder();
-    drawCards(
-      context,
+    const calls = drawn(
       [
         card({ x: 100_000 }),
         card({ x: 0, dimmed: true }),
         card({ x: 1000, selected: true, stance: 1 }),
       ],
       [0, 0, 0.1],
-      800,
-      600,
-      1,
-      PALETTE,
     );
     expect(calls).toEqual([
       "clear",
