@@ -219,7 +219,32 @@ test("the mapping exercise: drop, undo, redo, move, relate, delete, relaunch", a
   assert.equal(relationships[0].kind, "reports_to");
   assert.equal(relationships[0].from, id(contacts, DANA));
   assert.equal(relationships[0].to, id(contacts, LEE));
-  await h.shown(browser, ".react-flow__edge.edge-reports");
+  // On screen: a line from the centre of Dana's card to the centre of Lee's (the legend shows
+  // the same classes, so the edge is looked for among the canvas's edges).
+  await until("the edge runs from Dana's card to Lee's", async () => {
+    const seen = await browser.execute(
+      (from, to) => {
+        const centre = (selector) => {
+          const r = document.querySelector(selector)?.getBoundingClientRect();
+          return r && [r.left + r.width / 2, r.top + r.height / 2];
+        };
+        const path = document.querySelector(".react-flow__edges .edge-reports path");
+        const r = path?.getBoundingClientRect();
+        return { from: centre(from), to: centre(to), line: r && [r.left, r.top, r.right, r.bottom] };
+      },
+      card(DANA, FLEET),
+      card(LEE, FLEET),
+    );
+    const { from, to, line } = seen;
+    const near = (a, b) => Math.abs(a - b) <= 3;
+    const ok =
+      !!(from && to && line) &&
+      near(line[0], Math.min(from[0], to[0])) &&
+      near(line[2], Math.max(from[0], to[0])) &&
+      near(line[1], Math.min(from[1], to[1])) &&
+      near(line[3], Math.max(from[1], to[1]));
+    return { ok, value: seen };
+  });
   await app.screenshot("canvas-related");
 
   // 5. Select Lee's card and press Delete.

@@ -40,7 +40,7 @@ import { CanvasTools, Legend } from "./CanvasTools";
 import { CardPicture } from "./cardPicture";
 import { frameAt, frameClash, type Point, planCardDrop, planContactDrop } from "./drop";
 import { buildEdges, buildNodes } from "./graph";
-import { CanvasBackground, EDGE_ZOOM, ZoomLevel } from "./lod";
+import { CanvasBackground, pictureSwitch, ZoomLevel } from "./lod";
 import { CanvasMiniMap } from "./minimap";
 import { boundsOf, edgesAmong, farSelected, nearby, nextWindow, type Rect } from "./nearby";
 import { type CardNode, type FrameData, type FrameNode, nodeTypes } from "./nodes";
@@ -110,23 +110,27 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const flow = useRef<ReactFlowInstance<CanvasNode> | null>(null);
   // Zoomed far out (below EDGE_ZOOM) the cards are one picture (cardPicture.tsx) and their
   // elements are hidden; only the 200-odd frames are elements, all rendered, so that a pan only
-  // moves the view. Nearer, only what is in view is rendered. Changes state only when the zoom
-  // crosses over.
+  // moves the view. Nearer, only what is in view is rendered. The picture ends only once the view
+  // has come to rest nearer in (lod.tsx, `pictureSwitch`).
   const [tiny, setTiny] = useState(false);
+  const [picture] = useState(() => pictureSwitch(setTiny));
   const [fitted, setFitted] = useState(false);
   // Nearer in, React Flow is given only the frames around the view (nearby.ts).
   const [around, setAround] = useState<Rect | null>(null);
   // Called on every frame of a pan or zoom: state is set only when it changes, so that most
   // frames schedule no render of this component at all.
-  const moved = useRef<{ tiny: boolean; around: Rect | null }>({ tiny: false, around: null });
-  const onMove = useCallback((_: unknown, viewport: Viewport) => {
-    const last = moved.current;
-    const nowTiny = viewport.zoom < EDGE_ZOOM;
-    const nextAround = nextWindow(last.around, viewport, window.innerWidth, window.innerHeight);
-    if (nowTiny !== last.tiny) setTiny(nowTiny);
-    if (nextAround !== last.around) setAround(nextAround);
-    moved.current = { tiny: nowTiny, around: nextAround };
-  }, []);
+  const lastWindow = useRef<Rect | null>(null);
+  const onMove = useCallback(
+    (_: unknown, viewport: Viewport) => {
+      picture.moved(viewport.zoom);
+      const last = lastWindow.current;
+      const next = nextWindow(last, viewport, window.innerWidth, window.innerHeight);
+      if (next !== last) setAround(next);
+      lastWindow.current = next;
+    },
+    [picture],
+  );
+  useEffect(() => () => picture.stop(), [picture]);
   const section = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingLink | null>(null);
 
@@ -222,20 +226,30 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   }, []);
   resetRef.current = () => setNodes((current) => keepUnchanged(current, shownRef.current));
 
-  /** Moves the view to show `rect` (flow coordinates) with `padding`, zoomed in at most `maxZoom`. */
-  const showRect = useCallback((rect: Rect, padding: number, maxZoom: number) => {
-    const instance = flow.current;
-    const size = section.current?.getBoundingClientRect();
-    if (!instance || !size || size.width === 0 || size.height === 0) return;
-    const view = getViewportForBounds(rect, size.width, size.height, MIN_ZOOM, maxZoom, padding);
-    instance.setViewport(view, { duration: motion(300) });
-  }, []);
-  // The canvas's "fit view" button: the whole map, not only what React Flow has been given.
-  const fitAll = useCallback(() => {
-    const frames = Object.values(useMap.getState().projects).map((p) => box(p.frame));
-    const all = boundsOf(frames);
-    if (all) showRect(all, FIT_VIEW_OPTIONS.padding, FIT_VIEW_OPTIONS.maxZoom);
-  }, [showRect]);
+  /**
+   * Moves the view to show `rect` (flow coordinates) with `padding`, zoomed in at most `maxZoom`,
+   * animated unless `instant`; resolves when the view is there.
+   */
+  const showRect = useCallback(
+    async (rect: Rect, padding: number, maxZoom: number, instant = false) => {
+      const instance = flow.current;
+      const size = section.current?.getBoundingClientRect();
+      if (!instance || !size || size.width === 0 || size.height === 0) return;
+      const view = getViewportForBounds(rect, size.width, size.height, MIN_ZOOM, maxZoom, padding);
+      await instance.setViewport(view, { duration: instant ? 0 : motion(300) });
+    },
+    [],
+  );
+  // The canvas's "fit view": the whole map, from the store. React Flow's own fit would leave out
+  // the cards it has not measured, and it measures only those it has rendered.
+  const fitAll = useCallback(
+    async (instant = false) => {
+      const frames = Object.values(useMap.getState().projects).map((p) => box(p.frame));
+      const all = boundsOf(frames);
+      if (all) await showRect(all, FIT_VIEW_OPTIONS.padding, FIT_VIEW_OPTIONS.maxZoom, instant);
+    },
+    [showRect],
+  );
   useEffect(() => {
     setNodes((current) => keepUnchanged(current, near));
   }, [near, setNodes]);
@@ -474,7 +488,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
           // flash at zoom 1, and a quick pointer would miss its frames).
           resetRef.current();
           const shown = () => setFitted(true);
-          instance.fitView(FIT_VIEW_OPTIONS).then(shown, shown);
+          fitAll(true).then(shown, shown);
           setTimeout(shown, 2000);
         }}
         zIndexMode="manual"
@@ -489,9 +503,9 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         onMove={onMove}
       >
         <CanvasBackground />
-        <CardPicture />
+        <CardPicture shown={tiny} />
         <ZoomLevel />
-        <Controls showInteractive={false} onFitView={fitAll} />
+        <Controls showInteractive={false} onFitView={() => fitAll()} />
         <CanvasMiniMap />
         <CanvasTools />
         <Legend />

@@ -1,4 +1,12 @@
+import {
+  adoptUserNodes,
+  ConnectionMode,
+  getEdgePosition,
+  getNodesInside,
+  type InternalNodeBase,
+} from "@xyflow/system";
 import { describe, expect, it } from "vitest";
+import { CARD } from "../../model/records";
 import { fromSnapshot } from "../../store/mapStore";
 import { BRUNO, ELENA, RENEWAL, ROLLOUT, sampleMap, ZOE } from "../../test/fixtures";
 import { buildEdges, buildNodes } from "./graph";
@@ -71,6 +79,49 @@ describe("buildNodes", () => {
     const frame = buildNodes(data, noop, today).find((n) => n.id === RENEWAL);
     // The extra card sits at x 300, y 60: 300 + 188 + 16, 60 + 76 + 16.
     expect(frame?.data).toMatchObject({ minWidth: 504, minHeight: 160 });
+  });
+});
+
+describe("the nodes as React Flow takes them", () => {
+  /** React Flow's own lookup of `nodes`, as it builds it when it is handed them. */
+  function adopted(nodes: ReturnType<typeof buildNodes>) {
+    const lookup = new Map<string, InternalNodeBase>();
+    adoptUserNodes(nodes, lookup, new Map(), { checkEquality: true });
+    return lookup;
+  }
+
+  it("renders only what is in view, also before anything was measured", () => {
+    // React Flow renders every node whose handles it does not know, in view or not, to measure
+    // them: on a map of 2,000 cards that mounted hundreds of cards nobody could see.
+    const lookup = adopted(buildNodes(sample(), noop));
+    // The left frame (Platform rollout) and its cards only, at zoom 1 in a 700 × 500 pane.
+    const shown = getNodesInside(lookup, { x: 0, y: 0, width: 700, height: 500 }, [0, 0, 1], true);
+    expect(shown.map((n) => n.id).sort()).toEqual(
+      [...lookup.values()]
+        .filter((n) => n.id === ROLLOUT || n.parentId === ROLLOUT)
+        .map((n) => n.id)
+        .sort(),
+    );
+  });
+
+  it("draws an edge between the centres of two cards it has not rendered", () => {
+    const lookup = adopted(buildNodes(sample(), noop));
+    const [bruno, elena] = [...lookup.values()].filter((n) => n.parentId === ROLLOUT);
+    if (!bruno || !elena) throw new Error("the sample has two cards on Platform rollout");
+    const at = getEdgePosition({
+      id: "e",
+      sourceNode: bruno,
+      targetNode: elena,
+      sourceHandle: null,
+      targetHandle: null,
+      connectionMode: ConnectionMode.Strict,
+    });
+    const centre = (n: InternalNodeBase) => [
+      n.internals.positionAbsolute.x + CARD.width / 2,
+      n.internals.positionAbsolute.y + CARD.height / 2,
+    ];
+    expect(at && [at.sourceX, at.sourceY]).toEqual(centre(bruno));
+    expect(at && [at.targetX, at.targetY]).toEqual(centre(elena));
   });
 });
 

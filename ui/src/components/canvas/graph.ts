@@ -5,7 +5,13 @@ import { initials, since } from "../../model/labels";
 import { CARD } from "../../model/records";
 import { lastContactDates, projectCounts } from "../../model/selectors";
 import type { MapData } from "../../store/mapStore";
-import type { CardNode, FrameData, FrameNode } from "./nodes";
+import {
+  CARD_HANDLES,
+  type CardNode,
+  FRAME_HANDLES,
+  type FrameData,
+  type FrameNode,
+} from "./nodes";
 
 const EDGE_CLASS: Record<RelationshipKind, string> = {
   reports_to: "edge-reports",
@@ -50,6 +56,7 @@ export function buildNodes(
       width: project.frame.width ?? 660,
       height: project.frame.height ?? 420,
       dragHandle: ".frame-header",
+      handles: FRAME_HANDLES,
       zIndex: 0,
       data: {
         project,
@@ -73,6 +80,7 @@ export function buildNodes(
         position: { x: stake.x ?? 0, y: stake.y ?? 0 },
         width: CARD.width,
         height: CARD.height,
+        handles: CARD_HANDLES,
         zIndex: 2,
         data: {
           label: `Stake: ${contact?.name ?? "?"} on ${project.name}`,

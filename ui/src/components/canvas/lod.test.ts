@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CARD } from "../../model/records";
 import { drawCards, type Palette, type PictureCard } from "./cardPicture";
+import { EDGE_ZOOM, pictureSwitch, SETTLE_MS } from "./lod";
 import { framesPath, minimapBox } from "./minimap";
 import { boundsOf } from "./nearby";
 
@@ -116,5 +117,58 @@ describe("the minimap", () => {
       expect(r.x + r.width).toBeLessThanOrEqual(shown.x + shown.width);
       expect(r.y + r.height).toBeLessThanOrEqual(shown.y + shown.height);
     }
+  });
+});
+
+describe("when the cards are one picture", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function follow() {
+    vi.useFakeTimers();
+    const seen: boolean[] = [];
+    const follower = pictureSwitch((picture) => seen.push(picture));
+    return { follower, seen };
+  }
+
+  it("becomes a picture as soon as the zoom goes below EDGE_ZOOM", () => {
+    const { follower, seen } = follow();
+    follower.moved(0.8);
+    follower.moved(EDGE_ZOOM - 0.01);
+    follower.moved(0.1);
+    expect(seen).toEqual([true]);
+  });
+
+  it("hands the cards back only once the view has rested nearer in", () => {
+    const { follower, seen } = follow();
+    follower.moved(0.1);
+    // A zoom in that goes on past EDGE_ZOOM, a step every 16 ms.
+    for (const zoom of [0.2, 0.3, 0.4, 0.5, 0.6]) {
+      follower.moved(zoom);
+      vi.advanceTimersByTime(16);
+    }
+    expect(seen).toEqual([true]);
+    vi.advanceTimersByTime(SETTLE_MS - 16);
+    expect(seen).toEqual([true, false]);
+  });
+
+  it("stays a picture when the zoom goes back out before the view rests", () => {
+    const { follower, seen } = follow();
+    follower.moved(0.1);
+    follower.moved(0.4);
+    vi.advanceTimersByTime(SETTLE_MS / 2);
+    follower.moved(0.2);
+    vi.advanceTimersByTime(SETTLE_MS * 4);
+    expect(seen).toEqual([true]);
+  });
+
+  it("never switches once stopped", () => {
+    const { follower, seen } = follow();
+    follower.moved(0.1);
+    follower.moved(0.6);
+    follower.stop();
+    vi.advanceTimersByTime(SETTLE_MS * 4);
+    expect(seen).toEqual([true]);
   });
 });

@@ -1,8 +1,16 @@
 /** The canvas's node kinds: a project frame and a stake card. */
-import { Handle, type Node, type NodeProps, NodeResizer, Position } from "@xyflow/react";
+import {
+  Handle,
+  type Node,
+  type NodeHandle,
+  type NodeProps,
+  NodeResizer,
+  Position,
+} from "@xyflow/react";
 import { memo } from "react";
 import type { Project } from "../../ipc/backend";
 import { ROLE_LABELS, STATUS_LABELS, stanceClass, stanceLabel } from "../../model/labels";
+import { CARD } from "../../model/records";
 import { useMap } from "../../store/mapStore";
 import { CoverageBadge } from "../CoverageBadge";
 import { useFar } from "./lod";
@@ -105,6 +113,34 @@ function CardText({ data }: { data: CardData }) {
     </>
   );
 }
+
+/** The link handle's size and how far it stands out of the card's right edge (styles.css). */
+const LINK_HANDLE = { size: 12, outside: 7 } as const;
+const centre = { x: CARD.width / 2, y: CARD.height / 2, width: 0, height: 0 };
+
+/**
+ * Where a card's handles are (`StakeCard` draws them there), given to React Flow with each card.
+ * React Flow renders every node whose handles it does not know, in view or not, so as to measure
+ * them: without these, the cards of the whole window (about 900 on a map of 2,000) were mounted
+ * at once when they stopped being a picture, instead of the few in view (docs/benchmarks.md).
+ * It still measures each card as it mounts. Edges run between the centre handles.
+ */
+export const CARD_HANDLES: NodeHandle[] = [
+  { id: null, type: "target", position: Position.Left, ...centre },
+  { id: null, type: "source", position: Position.Right, ...centre },
+  {
+    id: "link",
+    type: "source",
+    position: Position.Right,
+    x: CARD.width + LINK_HANDLE.outside - LINK_HANDLE.size,
+    y: (CARD.height - LINK_HANDLE.size) / 2,
+    width: LINK_HANDLE.size,
+    height: LINK_HANDLE.size,
+  },
+];
+
+/** A frame has no handles (see `CARD_HANDLES` for why React Flow is told so). */
+export const FRAME_HANDLES: NodeHandle[] = [];
 
 export const StakeCard = memo(function StakeCard({ data }: NodeProps<CardNode>) {
   // Zoomed out, a card is a block in its stance's colour (level of detail, see lod.tsx); its
