@@ -40,7 +40,7 @@ import { CanvasTools, Legend } from "./CanvasTools";
 import { CardPicture } from "./cardPicture";
 import { frameAt, frameClash, type Point, planCardDrop, planContactDrop } from "./drop";
 import { buildEdges, buildNodes } from "./graph";
-import { CanvasBackground, pictureSwitch, ZoomLevel } from "./lod";
+import { CanvasBackground, detailSwitch, FULL, setDetail, usePicture, ZoomLevel } from "./lod";
 import { CanvasMiniMap } from "./minimap";
 import { boundsOf, edgesAmong, farSelected, nearby, nextWindow, type Rect } from "./nearby";
 import { type CardNode, type FrameData, type FrameNode, nodeTypes } from "./nodes";
@@ -111,9 +111,9 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   // Zoomed far out (below EDGE_ZOOM) the cards are one picture (cardPicture.tsx) and their
   // elements are hidden; only the 200-odd frames are elements, all rendered, so that a pan only
   // moves the view. Nearer, only what is in view is rendered. The picture ends only once the view
-  // has come to rest nearer in (lod.tsx, `pictureSwitch`).
-  const [tiny, setTiny] = useState(false);
-  const [picture] = useState(() => pictureSwitch(setTiny));
+  // has come to rest nearer in (lod.tsx, `detailSwitch`).
+  const tiny = usePicture();
+  const [detail] = useState(() => detailSwitch(setDetail));
   const [fitted, setFitted] = useState(false);
   // Nearer in, React Flow is given only the frames around the view (nearby.ts).
   const [around, setAround] = useState<Rect | null>(null);
@@ -122,15 +122,21 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   const lastWindow = useRef<Rect | null>(null);
   const onMove = useCallback(
     (_: unknown, viewport: Viewport) => {
-      picture.moved(viewport.zoom);
+      detail.moved(viewport.zoom);
       const last = lastWindow.current;
       const next = nextWindow(last, viewport, window.innerWidth, window.innerHeight);
       if (next !== last) setAround(next);
       lastWindow.current = next;
     },
-    [picture],
+    [detail],
   );
-  useEffect(() => () => picture.stop(), [picture]);
+  useEffect(
+    () => () => {
+      detail.stop();
+      setDetail(FULL);
+    },
+    [detail],
+  );
   const section = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<PendingLink | null>(null);
 
@@ -503,7 +509,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         onMove={onMove}
       >
         <CanvasBackground />
-        <CardPicture shown={tiny} />
+        <CardPicture />
         <ZoomLevel />
         <Controls showInteractive={false} onFitView={() => fitAll()} />
         <CanvasMiniMap />

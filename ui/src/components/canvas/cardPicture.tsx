@@ -1,6 +1,6 @@
 /**
- * Zoomed far out (below `EDGE_ZOOM`, until the view comes to rest nearer in: see Canvas.tsx),
- * the canvas shows its cards as one picture: a 2D canvas over
+ * Zoomed far out (below `EDGE_ZOOM`, until the view comes to rest nearer in: see lod.tsx), the
+ * canvas shows its cards as one picture: a 2D canvas over
  * the frames, redrawn with the view, with a block per card in its stance's colour. The cards' own
  * elements are hidden there (Canvas.tsx): two thousand positioned elements cost WebKitGTK about
  * 40 ms to repaint on every frame of a pan, the picture a few. Frames stay real elements, so they
@@ -9,6 +9,7 @@
 import { type InternalNode, type ReactFlowState, useStore, useStoreApi } from "@xyflow/react";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { CARD } from "../../model/records";
+import { usePicture } from "./lod";
 import type { CardData } from "./nodes";
 
 /** The stance colours' CSS custom properties, by stance from −2 to +2. */
@@ -96,9 +97,9 @@ function paletteOf(element: Element): Palette {
   };
 }
 
-/** The card picture, drawn while `shown` (the canvas hides the cards' elements then). */
-export function CardPicture({ shown }: { shown: boolean }) {
-  return shown ? <Picture /> : null;
+/** The card picture, drawn at the level of detail `PICTURE` (the cards' elements are hidden). */
+export function CardPicture() {
+  return usePicture() ? <Picture /> : null;
 }
 
 /** Whether the system asks for dark colours; changes when it switches (the palette changes). */

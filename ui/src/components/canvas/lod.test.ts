@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CARD } from "../../model/records";
 import { drawCards, type Palette, type PictureCard } from "./cardPicture";
-import { EDGE_ZOOM, pictureSwitch, SETTLE_MS } from "./lod";
+import {
+  BLOCKS,
+  type Detail,
+  detailFor,
+  detailSwitch,
+  EDGE_ZOOM,
+  FULL,
+  LOD_ZOOM,
+  PICTURE,
+  SETTLE_MS,
+} from "./lod";
 import { framesPath, minimapBox } from "./minimap";
 import { boundsOf } from "./nearby";
 
@@ -120,55 +130,61 @@ describe("the minimap", () => {
   });
 });
 
-describe("when the cards are one picture", () => {
+describe("the level of detail as the view moves", () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
   function follow() {
     vi.useFakeTimers();
-    const seen: boolean[] = [];
-    const follower = pictureSwitch((picture) => seen.push(picture));
+    const seen: Detail[] = [];
+    const follower = detailSwitch((detail) => seen.push(detail));
     return { follower, seen };
   }
 
-  it("becomes a picture as soon as the zoom goes below EDGE_ZOOM", () => {
-    const { follower, seen } = follow();
-    follower.moved(0.8);
-    follower.moved(EDGE_ZOOM - 0.01);
-    follower.moved(0.1);
-    expect(seen).toEqual([true]);
+  it("follows the zoom: a picture, then blocks, then everything", () => {
+    expect(
+      [0.05, EDGE_ZOOM - 0.01, EDGE_ZOOM, LOD_ZOOM - 0.01, LOD_ZOOM, 2].map(detailFor),
+    ).toEqual([PICTURE, PICTURE, BLOCKS, BLOCKS, FULL, FULL]);
   });
 
-  it("hands the cards back only once the view has rested nearer in", () => {
+  it("takes detail away as soon as the zoom goes out", () => {
+    const { follower, seen } = follow();
+    follower.moved(0.8);
+    follower.moved(0.4);
+    follower.moved(0.1);
+    expect(seen).toEqual([BLOCKS, PICTURE]);
+  });
+
+  it("adds detail only once the view has rested nearer in, all at once", () => {
     const { follower, seen } = follow();
     follower.moved(0.1);
-    // A zoom in that goes on past EDGE_ZOOM, a step every 16 ms.
+    // A zoom in that goes on past both thresholds, a step every 16 ms.
     for (const zoom of [0.2, 0.3, 0.4, 0.5, 0.6]) {
       follower.moved(zoom);
       vi.advanceTimersByTime(16);
     }
-    expect(seen).toEqual([true]);
+    expect(seen).toEqual([PICTURE]);
     vi.advanceTimersByTime(SETTLE_MS - 16);
-    expect(seen).toEqual([true, false]);
+    expect(seen).toEqual([PICTURE, FULL]);
   });
 
-  it("stays a picture when the zoom goes back out before the view rests", () => {
+  it("adds none when the zoom goes back out before the view rests", () => {
     const { follower, seen } = follow();
     follower.moved(0.1);
     follower.moved(0.4);
     vi.advanceTimersByTime(SETTLE_MS / 2);
     follower.moved(0.2);
     vi.advanceTimersByTime(SETTLE_MS * 4);
-    expect(seen).toEqual([true]);
+    expect(seen).toEqual([PICTURE]);
   });
 
-  it("never switches once stopped", () => {
+  it("changes nothing once stopped", () => {
     const { follower, seen } = follow();
     follower.moved(0.1);
     follower.moved(0.6);
     follower.stop();
     vi.advanceTimersByTime(SETTLE_MS * 4);
-    expect(seen).toEqual([true]);
+    expect(seen).toEqual([PICTURE]);
   });
 });
