@@ -7,6 +7,7 @@
  */
 import {
   applyEdgeChanges,
+  ControlButton,
   Controls,
   type Edge,
   type EdgeChange,
@@ -35,6 +36,7 @@ import { filtering, matches } from "../../model/filters";
 import { box, CARD, put } from "../../model/records";
 import { type Selection, useCanvas } from "../../store/canvasStore";
 import { useMap } from "../../store/mapStore";
+import { Icon } from "../Icon";
 import { carryOut } from "./actions";
 import { CanvasTools, Legend } from "./CanvasTools";
 import { CardPicture } from "./cardPicture";
@@ -511,7 +513,18 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         <CanvasBackground />
         <CardPicture />
         <ZoomLevel />
-        <Controls showInteractive={false} onFitView={() => fitAll()} />
+        {/* React Flow's own fit button also runs React Flow's fit, which waits for nodes it has
+            not measured (most of them: see nodes.tsx) and then moves the view, long after. */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={() => fitAll()}
+            title="Fit view"
+            aria-label="Fit view"
+          >
+            <Icon name="fit" />
+          </ControlButton>
+        </Controls>
         <CanvasMiniMap />
         <CanvasTools />
         <Legend />
