@@ -176,3 +176,41 @@ export function canvasState() {
     edges: document.querySelectorAll(".react-flow__edge").length,
   };
 }
+
+/**
+ * Turns the mouse wheel at `x`, `y` (viewport pixels) from inside the page: one wheel event of
+ * `deltaY` every `stepMs`, `ticks` of them, or fewer once the canvas's zoom is at least `untilZoom`
+ * (when given). WebKitWebDriver merges wheel actions that follow each other (twelve 16 ms scroll
+ * actions reached the page as three events 100 ms apart), so a gesture of many small steps has to
+ * be sent this way. The canvas's zoom handling (d3-zoom under React Flow) takes these events as
+ * it takes the wheel's. Calls `done` with the number of events sent and the zoom reached.
+ */
+export function wheelGesture({ x, y, deltaY, ticks, stepMs, untilZoom }, done) {
+  const zoom = () => {
+    const viewport = document.querySelector(".react-flow__viewport");
+    const match = viewport ? /scale\(([\d.]+)\)/.exec(viewport.style.transform) : null;
+    return match ? Number(match[1]) : null;
+  };
+  let sent = 0;
+  const tick = () => {
+    const reached = untilZoom !== undefined && (zoom() ?? 0) >= untilZoom;
+    if (sent >= ticks || reached) {
+      done({ sent, zoom: zoom() });
+      return;
+    }
+    const target = document.elementFromPoint(x, y) ?? document.body;
+    target.dispatchEvent(
+      new WheelEvent("wheel", {
+        deltaY,
+        deltaMode: 0,
+        clientX: x,
+        clientY: y,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+    sent++;
+    setTimeout(tick, stepMs);
+  };
+  tick();
+}

@@ -75,21 +75,11 @@ async function drag(browser, from, { steps, dx, dy, stepMs, end = 0 }) {
   await action.perform();
 }
 
-/** Wheel ticks at `at`: `ticks` zooming in, then as many zooming out. */
+/** Wheel ticks at `at`, one every `stepMs`: `ticks` zooming in, then as many zooming out. */
 async function wheelZoom(browser, at, { ticks, delta, stepMs }) {
-  const action = browser.action("wheel");
-  for (let i = 0; i < 2 * ticks; i++) {
-    const deltaY = i < ticks ? -delta : delta;
-    action.scroll({
-      x: at.x,
-      y: at.y,
-      deltaX: 0,
-      deltaY,
-      duration: stepMs,
-      origin: "viewport",
-    });
+  for (const deltaY of [-delta, delta]) {
+    await browser.executeAsync(probe.wheelGesture, { ...at, deltaY, ticks, stepMs });
   }
-  await action.perform();
 }
 
 /** Zooms with the canvas's zoom buttons when the driver has no wheel: `ticks` in, then out. */
@@ -199,8 +189,8 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
 
   await pan("pan (whole map)", -3, -2);
 
-  // Zoom with the mouse wheel where the driver can (one tick first, to see that it zooms), else
-  // with the canvas's zoom buttons.
+  // Zoom with the mouse wheel (events sent in the page: see probe.wheelGesture), one tick first
+  // to see that it zooms, else with the canvas's zoom buttons.
   const centre = await browser.execute(() => {
     const r = document.querySelector(".react-flow__pane").getBoundingClientRect();
     return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
@@ -208,21 +198,16 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
   let wheel = false;
   try {
     const start = results.fit.zoom;
-    await browser
-      .action("wheel")
-      .scroll({ ...centre, deltaY: -40, origin: "viewport" })
-      .perform();
+    const tick = { ...centre, ticks: 1, stepMs: 16 };
+    await browser.executeAsync(probe.wheelGesture, { ...tick, deltaY: -40 });
     await sleep(500);
     wheel = (await browser.execute(probe.canvasState)).zoom > start;
-    await browser
-      .action("wheel")
-      .scroll({ ...centre, deltaY: 40, origin: "viewport" })
-      .perform();
+    await browser.executeAsync(probe.wheelGesture, { ...tick, deltaY: 40 });
     await sleep(500);
   } catch (error) {
-    log(`wheel actions failed (${error.message.split("\n")[0]})`);
+    log(`wheel events failed (${error.message.split("\n")[0]})`);
   }
-  if (!wheel) log("the driver's wheel does not zoom the canvas; using the zoom buttons");
+  if (!wheel) log("wheel events do not zoom the canvas; using the zoom buttons");
   const ticks = Math.round(steps / 4);
   for (let run = 0; run < runs; run++) {
     const figures = await recorded(browser, async () => {
@@ -231,6 +216,35 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
     });
     add(wheel ? "zoom (whole map, wheel)" : "zoom (whole map, buttons)", figures);
     await sleep(300);
+  }
+
+  // From the whole map in to working zoom with the wheel, and the frames after it until the
+  // cards, their text and the frame headers are back (they come when the view rests: lod.tsx).
+  if (wheel) {
+    for (let run = 0; run < runs; run++) {
+      await (await browser.$(".react-flow__controls-fitview")).click();
+      await settledZoom(browser, (zoom) => zoom < 0.5, "fit view did not zoom out");
+      const gesture = { ...centre, deltaY: -40, ticks: 200, stepMs: 16, untilZoom: 0.8 };
+      const start = await browser.execute(probe.canvasState);
+      let reached = null;
+      const figures = await recorded(browser, async () => {
+        reached = await browser.executeAsync(probe.wheelGesture, gesture);
+        await sleep(600);
+      });
+      const after = await browser.execute(probe.canvasState);
+      // What a user would see go wrong: the view moving by itself, or the cards not coming back.
+      if (reached && after.zoom < reached.zoom * 0.9) {
+        throw new Error(`the view moved by itself after zooming in: ${reached.zoom} → ${after.zoom}`);
+      }
+      if (after.cards === 0) throw new Error(`no card came back after zooming in to ${after.zoom}`);
+      add("zoom in (whole map to working zoom)", {
+        ...figures,
+        from: start.zoom,
+        ticks: reached?.sent,
+        zoom: after.zoom,
+        cards: after.cards,
+      });
+    }
   }
   results.afterZoom = await browser.execute(probe.canvasState);
   return results;
