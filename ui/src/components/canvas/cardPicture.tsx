@@ -1,10 +1,10 @@
 /**
  * Zoomed far out (below `EDGE_ZOOM`, until the view comes to rest nearer in: see lod.tsx), the
- * canvas shows its cards as one picture: a 2D canvas over
- * the frames, redrawn with the view, with a block per card in its stance's colour. The cards' own
- * elements are hidden there (Canvas.tsx): two thousand positioned elements cost WebKitGTK about
- * 40 ms to repaint on every frame of a pan, the picture a few. Frames stay real elements, so they
- * can still be selected and moved, and the picture follows them while they move.
+ * canvas shows its cards as one picture: a 2D canvas over the frames, redrawn with the view, with
+ * a block per card in its stance's colour. The cards' own elements are hidden there (Canvas.tsx):
+ * two thousand positioned elements cost WebKitGTK about 40 ms to repaint on every frame of a pan,
+ * the picture a few. Frames stay real elements, so they can still be selected and moved, and the
+ * picture follows them while they move.
  */
 import { type InternalNode, type ReactFlowState, useStore, useStoreApi } from "@xyflow/react";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";

@@ -54,8 +54,8 @@ export interface DetailSwitch {
  * in view: about 900 at `EDGE_ZOOM` on a map of 2,000, half a second in the middle of a zoom. At
  * rest the view is usually nearer in, with far fewer cards in view, and nothing moving stutters.
  */
-export function detailSwitch(set: (detail: Detail) => void, start: Detail = FULL): DetailSwitch {
-  let shown = start;
+export function detailSwitch(set: (detail: Detail) => void): DetailSwitch {
+  let shown: Detail = FULL;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const change = (next: Detail) => {
     shown = next;
