@@ -177,6 +177,12 @@ export function canvasState() {
   };
 }
 
+/** The centre of the canvas's pane (viewport pixels): where the wheel is turned. */
+export function paneCentre() {
+  const r = document.querySelector(".react-flow__pane").getBoundingClientRect();
+  return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+}
+
 /**
  * Turns the mouse wheel at `x`, `y` (viewport pixels) from inside the page: one wheel event of
  * `deltaY` every `stepMs`, `ticks` of them, or fewer once the canvas's zoom is at least `untilZoom`

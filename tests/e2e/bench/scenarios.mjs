@@ -191,10 +191,7 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
 
   // Zoom with the mouse wheel (events sent in the page: see probe.wheelGesture), one tick first
   // to see that it zooms, else with the canvas's zoom buttons.
-  const centre = await browser.execute(() => {
-    const r = document.querySelector(".react-flow__pane").getBoundingClientRect();
-    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-  });
+  const centre = await browser.execute(probe.paneCentre);
   let wheel = false;
   try {
     const start = results.fit.zoom;

@@ -53,10 +53,7 @@ try {
       await sleep(2000);
       await opened(browser);
     }
-    const centre = await browser.execute(() => {
-      const r = document.querySelector(".react-flow__pane").getBoundingClientRect();
-      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-    });
+    const centre = await browser.execute(probe.paneCentre);
     const before = await browser.execute(probe.canvasState);
     await browser.execute(probe.startFrames);
     await browser.executeAsync(probe.wheelGesture, {
