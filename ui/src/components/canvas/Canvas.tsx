@@ -114,7 +114,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   // elements are hidden; only the 200-odd frames are elements, all rendered, so that a pan only
   // moves the view. Nearer, only what is in view is rendered. The picture ends only once the view
   // has come to rest nearer in (lod.tsx, `detailSwitch`).
-  const tiny = usePicture();
+  const pictured = usePicture();
   const [detail] = useState(() => detailSwitch(setDetail));
   const [fitted, setFitted] = useState(false);
   // Nearer in, React Flow is given only the frames around the view (nearby.ts).
@@ -186,19 +186,19 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
   // one picture instead).
   const shown = useMemo(() => {
     const active = filtering(filters);
-    if (!active && !tiny) return built;
+    if (!active && !pictured) return built;
     return built.map((n) => {
       if (n.type !== "card") return n;
       const stake = stakes[n.id];
       const dimmed = active && !!stake && !matches(stake, contacts[stake.contact], filters);
-      if (!dimmed && !tiny) return n;
+      if (!dimmed && !pictured) return n;
       return {
         ...n,
         ...(dimmed ? { className: "dimmed" } : {}),
-        ...(tiny ? { hidden: true } : {}),
+        ...(pictured ? { hidden: true } : {}),
       };
     });
-  }, [built, filters, stakes, contacts, tiny]);
+  }, [built, filters, stakes, contacts, pictured]);
   // Only the selected nodes outside the window concern it: clicking a card in view (the start of
   // every drag) must not re-render the canvas. Compared item by item, so an equal list is no change.
   const far = useCanvas(
@@ -211,8 +211,8 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
     ),
   );
   const near = useMemo(
-    () => (tiny || !around ? shown : nearby(shown, around, new Set(far))),
-    [shown, tiny, around, far],
+    () => (pictured || !around ? shown : nearby(shown, around, new Set(far))),
+    [shown, pictured, around, far],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when its tables change
   const allEdges = useMemo(() => buildEdges(data), [projects, stakes, relationships]);
@@ -507,7 +507,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}
-        onlyRenderVisibleElements={!tiny}
+        onlyRenderVisibleElements={!pictured}
         onMove={onMove}
       >
         <CanvasBackground />

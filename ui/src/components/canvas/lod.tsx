@@ -101,11 +101,11 @@ const domSelector = (s: ReactFlowState) => s.domNode;
  * when the level of detail changes.
  */
 export function ZoomLevel() {
-  const tiny = usePicture();
+  const pictured = usePicture();
   const element = useStore(domSelector);
   useEffect(() => {
-    element?.classList.toggle("zoomed-far", tiny);
-  }, [element, tiny]);
+    element?.classList.toggle("zoomed-far", pictured);
+  }, [element, pictured]);
   return null;
 }
 
