@@ -41,6 +41,7 @@ import { carryOut } from "./actions";
 import { CanvasTools, Legend } from "./CanvasTools";
 import { CardPicture } from "./cardPicture";
 import { frameAt, frameClash, type Point, planCardDrop, planContactDrop } from "./drop";
+import { fitPadding, KEEP_CLEAR, overlayInsets } from "./fit";
 import { buildEdges, buildNodes } from "./graph";
 import { CanvasBackground, detailSwitch, FULL, setDetail, usePicture, ZoomLevel } from "./lod";
 import { CanvasMiniMap } from "./minimap";
@@ -236,14 +237,20 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas({ onAddPro
 
   /**
    * Moves the view to show `rect` (flow coordinates) with `padding`, zoomed in at most `maxZoom`,
-   * animated unless `instant`; resolves when the view is there.
+   * clear of the bars floating over the canvas (fit.ts), animated unless `instant`; resolves when
+   * the view is there.
    */
   const showRect = useCallback(
     async (rect: Rect, padding: number, maxZoom: number, instant = false) => {
       const instance = flow.current;
-      const size = section.current?.getBoundingClientRect();
-      if (!instance || !size || size.width === 0 || size.height === 0) return;
-      const view = getViewportForBounds(rect, size.width, size.height, MIN_ZOOM, maxZoom, padding);
+      const element = section.current;
+      const size = element?.getBoundingClientRect();
+      if (!instance || !element || !size || size.width === 0 || size.height === 0) return;
+      const overlays = [...element.querySelectorAll(KEEP_CLEAR)].map((o) =>
+        o.getBoundingClientRect(),
+      );
+      const sides = fitPadding(padding, size.width, size.height, overlayInsets(size, overlays));
+      const view = getViewportForBounds(rect, size.width, size.height, MIN_ZOOM, maxZoom, sides);
       await instance.setViewport(view, { duration: instant ? 0 : motion(300) });
     },
     [],
