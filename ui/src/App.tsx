@@ -105,9 +105,10 @@ export function App() {
           <ProjectList onReveal={reveal} onEdit={(project) => setEditingProject(project)} />
         </aside>
         <main className="main">
-          <Canvas ref={canvas} onAddProject={() => setEditingProject("new")} />
-          {/* Over the canvas, so that selecting (a drag starts with one) does not resize it. */}
+          {/* Over the canvas, so that selecting (a drag starts with one) does not resize it; before
+              it, so that the canvas's tools can make room for it (styles.css, .canvas-tools). */}
           <Inspector />
+          <Canvas ref={canvas} onAddProject={() => setEditingProject("new")} />
         </main>
         {side ? (
           <div className="side">
