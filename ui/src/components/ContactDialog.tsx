@@ -91,7 +91,7 @@ export function ContactDialog({ contact, onClose }: Props) {
               value={form.name}
               onChange={change("name")}
               autoComplete="off"
-              autoFocus
+              data-autofocus
               aria-invalid={errors.name ? true : undefined}
             />
           </Field>

@@ -8,6 +8,10 @@ interface Props {
   className?: string;
 }
 
+/** What a dialog focuses first when it opens, if it has any. */
+const FIELDS =
+  "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
+
 export function Dialog({ label, onClose, children, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
 
@@ -19,6 +23,14 @@ export function Dialog({ label, onClose, children, className }: Props) {
     } else {
       dialog.setAttribute("open", "");
     }
+    // The field marked `data-autofocus`, else the first field; not the close button the dialog
+    // would focus by itself, so a form opens ready for typing. (React's `autoFocus` runs before the
+    // dialog is shown, when nothing in it can take the focus.) Dialogs without fields keep the
+    // browser's choice.
+    const first =
+      dialog.querySelector<HTMLElement>("[data-autofocus]") ??
+      dialog.querySelector<HTMLElement>(FIELDS);
+    first?.focus();
     return () => {
       if (typeof dialog.close === "function" && dialog.open) dialog.close();
     };

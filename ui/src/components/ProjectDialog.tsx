@@ -101,7 +101,7 @@ export function ProjectDialog({ project, onClose }: Props) {
               value={form.name}
               onChange={change("name")}
               autoComplete="off"
-              autoFocus
+              data-autofocus
               aria-invalid={errors.name ? true : undefined}
             />
           </Field>

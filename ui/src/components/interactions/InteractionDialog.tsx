@@ -191,7 +191,7 @@ export function InteractionDialog({ interaction, preset, onClose }: Props) {
               rows={3}
               value={form.notes}
               onChange={(e) => set("notes", e.target.value)}
-              autoFocus={form.contacts.length > 0}
+              data-autofocus={form.contacts.length > 0 || undefined}
             />
           </Field>
         </div>

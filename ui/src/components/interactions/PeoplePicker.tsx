@@ -97,8 +97,7 @@ export function PeoplePicker({ label, people, value, onChange, error, autoFocus 
           placeholder={value.length === 0 ? "Type a name" : ""}
           value={query}
           autoComplete="off"
-          // biome-ignore lint/a11y/noAutofocus: the dialog's first field, when asked
-          autoFocus={autoFocus}
+          data-autofocus={autoFocus || undefined}
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);

@@ -181,7 +181,7 @@ export function TeamDialog({ onClose }: { onClose: () => void }) {
             placeholder="Name of a teammate"
             value={name}
             onChange={(e) => setName(e.target.value)}
-            autoFocus
+            data-autofocus
           />
           <button type="submit" className="button primary small">
             Add teammate
