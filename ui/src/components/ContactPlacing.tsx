@@ -7,6 +7,7 @@ import {
   type PointerEvent as ReactPointerEvent,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
 } from "react";
@@ -157,20 +158,92 @@ export function PlaceMenu({ contact }: { contact: Contact }) {
       >
         <Icon name="frame" />
       </button>
-      {open ? <PlaceMenuItems contact={contact} close={close} /> : null}
+      {open ? (
+        <PlaceMenuItems
+          contact={contact}
+          anchor={button}
+          close={close}
+          dismiss={() => setOpen(false)}
+        />
+      ) : null}
     </span>
   );
 }
 
-/** The open menu's items: every project, those the contact is already on disabled. */
-function PlaceMenuItems({ contact, close }: { contact: Contact; close: () => void }) {
+/** Room (px) kept between the menu and the window's edges. */
+const EDGE = 8;
+
+/**
+ * Where the menu goes in the window: under its button, left edges aligned, moved left as far as
+ * needed to stay in the window, and above the button when there is more room there.
+ */
+export function menuPlace(
+  button: { left: number; top: number; bottom: number },
+  menu: { width: number; height: number },
+  window: { width: number; height: number },
+): { left: number; top: number; maxHeight: number } {
+  const left = Math.max(EDGE, Math.min(button.left, window.width - menu.width - EDGE));
+  const below = window.height - button.bottom - 2 * EDGE;
+  const above = button.top - 2 * EDGE;
+  if (menu.height <= below || below >= above) {
+    return { left, top: button.bottom + 4, maxHeight: Math.max(below, 0) };
+  }
+  const height = Math.min(menu.height, above);
+  return { left, top: button.top - 4 - height, maxHeight: above };
+}
+
+/**
+ * The open menu's items: every project, those the contact is already on disabled. It floats in
+ * the window by its button (the list it sits in scrolls and would cut it off), and closes on a
+ * press elsewhere, a scroll or a resize.
+ */
+function PlaceMenuItems({
+  contact,
+  anchor,
+  close,
+  dismiss,
+}: {
+  contact: Contact;
+  anchor: { current: HTMLElement | null };
+  close: () => void;
+  dismiss: () => void;
+}) {
   const projects = useMap((s) => s.projects);
   const stakes = useMap((s) => s.stakes);
   const first = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const element = menu.current;
+    const button = anchor.current;
+    if (!element || !button) return;
+    // Focus first: the row's actions open out while it holds the focus, which moves the button.
+    first.current?.focus();
+    const place = menuPlace(
+      button.getBoundingClientRect(),
+      { width: element.offsetWidth, height: element.scrollHeight },
+      { width: window.innerWidth, height: window.innerHeight },
+    );
+    element.style.left = `${place.left}px`;
+    element.style.top = `${place.top}px`;
+    element.style.maxHeight = `${place.maxHeight}px`;
+  }, [anchor]);
 
   useEffect(() => {
-    first.current?.focus();
-  }, []);
+    const outside = (event: Event) => {
+      const target = event.target as Node | null;
+      if (target && (menu.current?.contains(target) || anchor.current?.contains(target))) return;
+      dismiss();
+    };
+    window.addEventListener("pointerdown", outside, true);
+    window.addEventListener("scroll", outside, true);
+    window.addEventListener("resize", dismiss);
+    return () => {
+      window.removeEventListener("pointerdown", outside, true);
+      window.removeEventListener("scroll", outside, true);
+      window.removeEventListener("resize", dismiss);
+    };
+  }, [anchor, dismiss]);
 
   const on = new Set(
     Object.values(stakes)
@@ -181,9 +254,10 @@ function PlaceMenuItems({ contact, close }: { contact: Contact; close: () => voi
 
   return (
     <div
+      ref={menu}
       role="menu"
       aria-label={`Place ${contact.name} on`}
-      className="menu"
+      className="menu place-menu-items"
       onKeyDown={(e) => {
         if (e.key === "Escape") {
           e.stopPropagation();
