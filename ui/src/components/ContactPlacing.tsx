@@ -174,16 +174,16 @@ export function PlaceMenu({ contact }: { contact: Contact }) {
 const EDGE = 8;
 
 /**
- * Where the menu goes in the window: under its button, left edges aligned, moved left as far as
- * needed to stay in the window, and above the button when there is more room there.
+ * Where the menu goes in a `view` (the window's size): under its button, left edges aligned, moved
+ * left as far as needed to stay in the view, and above the button when there is more room there.
  */
 export function menuPlace(
   button: { left: number; top: number; bottom: number },
   menu: { width: number; height: number },
-  window: { width: number; height: number },
+  view: { width: number; height: number },
 ): { left: number; top: number; maxHeight: number } {
-  const left = Math.max(EDGE, Math.min(button.left, window.width - menu.width - EDGE));
-  const below = window.height - button.bottom - 2 * EDGE;
+  const left = Math.max(EDGE, Math.min(button.left, view.width - menu.width - EDGE));
+  const below = view.height - button.bottom - 2 * EDGE;
   const above = button.top - 2 * EDGE;
   if (menu.height <= below || below >= above) {
     return { left, top: button.bottom + 4, maxHeight: Math.max(below, 0) };
