@@ -40,7 +40,7 @@ export function CanvasTools() {
         <input
           type="search"
           aria-label="Find on map"
-          placeholder="Find a contact on the map"
+          placeholder="Find a contact"
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
