@@ -109,6 +109,8 @@ export function App() {
               it, so that the canvas's tools can make room for it (styles.css, .canvas-tools). */}
           <Inspector />
           <Canvas ref={canvas} onAddProject={() => setEditingProject("new")} />
+          {/* Over the canvas, between its tools at the bottom corners (styles.css, .notice). */}
+          <NoticeBar />
         </main>
         {side ? (
           <div className="side">
@@ -121,7 +123,6 @@ export function App() {
           </div>
         ) : null}
       </div>
-      <NoticeBar />
       <ImportDialog />
       {exportOpen ? (
         <ExportDialog
