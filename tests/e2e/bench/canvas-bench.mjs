@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import * as h from "../harness.mjs";
 import { benchChromium } from "./chromium.mjs";
 import { benchMap } from "./map.mjs";
-import { summarise } from "./scenarios.mjs";
+import { SLOW_FRAME_MS, summarise } from "./scenarios.mjs";
 import { benchWebKit } from "./webkit.mjs";
 
 const { values: opts } = parseArgs({
@@ -48,25 +48,25 @@ function table(all) {
   const rows = [];
   for (const [target, result] of Object.entries(all)) {
     if (result.error) {
-      rows.push(`| ${target} | failed: ${result.error.split("\n")[0]} | | | |`);
+      rows.push(`| ${target} | failed: ${result.error.split("\n")[0]} | | | | |`);
       continue;
     }
     for (const [scenario, s] of Object.entries(result.summary)) {
       if (!s) continue;
       if (scenario.startsWith("drop")) {
         rows.push(
-          `| ${target} | ${scenario} | sent ${s.sent}, stored ${s.stored} | on screen ${s.painted} | ${s.runs} |`,
+          `| ${target} | ${scenario} | sent ${s.sent}, stored ${s.stored} | on screen ${s.painted} | | ${s.runs} |`,
         );
       } else {
         rows.push(
-          `| ${target} | ${scenario} | ${s.fps} fps | p95 ${s.p95} ms (worst ${s.max}) | ${s.runs} |`,
+          `| ${target} | ${scenario} | ${s.fps} fps | p95 ${s.p95} ms (worst ${s.max}) | ${s.slow} % | ${s.runs} |`,
         );
       }
     }
   }
   return [
-    "| target | scenario | fps / stored | p95 frame / on screen | runs |",
-    "| --- | --- | --- | --- | --- |",
+    `| target | scenario | fps / stored | p95 frame / on screen | frames over ${SLOW_FRAME_MS} ms | runs |`,
+    "| --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
 }
