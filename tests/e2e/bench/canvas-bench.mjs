@@ -44,29 +44,32 @@ function loadNow() {
   return fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 }
 
+/** A scenario's figures for the frames that showed a new scene (see scenarios.frameStats). */
+const scenes = (view) => (view ? `${view.fps} fps, ${view.p95} ms, ${view.slow} %` : "");
+
 function table(all) {
   const rows = [];
   for (const [target, result] of Object.entries(all)) {
     if (result.error) {
-      rows.push(`| ${target} | failed: ${result.error.split("\n")[0]} | | | | |`);
+      rows.push(`| ${target} | failed: ${result.error.split("\n")[0]} | | | | | |`);
       continue;
     }
     for (const [scenario, s] of Object.entries(result.summary)) {
       if (!s) continue;
       if (scenario.startsWith("drop")) {
         rows.push(
-          `| ${target} | ${scenario} | sent ${s.sent}, stored ${s.stored} | on screen ${s.painted} | | ${s.runs} |`,
+          `| ${target} | ${scenario} | sent ${s.sent}, stored ${s.stored} | on screen ${s.painted} | | | ${s.runs} |`,
         );
       } else {
         rows.push(
-          `| ${target} | ${scenario} | ${s.fps} fps | p95 ${s.p95} ms (worst ${s.max}) | ${s.slow} % | ${s.runs} |`,
+          `| ${target} | ${scenario} | ${s.fps} fps | p95 ${s.p95} ms (worst ${s.max}) | ${s.slow} % | ${scenes(s.view)} | ${s.runs} |`,
         );
       }
     }
   }
   return [
-    `| target | scenario | fps / stored | p95 frame / on screen | frames over ${SLOW_FRAME_MS} ms | runs |`,
-    "| --- | --- | --- | --- | --- | --- |",
+    `| target | scenario | fps / stored | p95 frame / on screen | frames over ${SLOW_FRAME_MS} ms | new scenes: fps, p95, over ${SLOW_FRAME_MS} ms | runs |`,
+    "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
 }

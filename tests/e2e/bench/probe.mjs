@@ -59,27 +59,44 @@ export function installProbe() {
   return bench.watchesIpc;
 }
 
-/** Starts recording the time between animation frames. */
+/**
+ * Starts recording the time between animation frames, and for each frame whether it shows a new
+ * scene: the view moved (React Flow's viewport transform) or the card being dragged did. WebKit
+ * also runs frames that show nothing new (the recorder's own requests, between two pointer moves).
+ */
 export function startFrames() {
   const bench = window.__bench;
   bench.frames = [];
+  bench.moved = [];
   bench.recording = true;
   bench.started = performance.now();
   let last = bench.started;
+  const scene = () => {
+    const view = document.querySelector(".react-flow__viewport")?.style.transform;
+    const dragged = document.querySelector(".react-flow__node.dragging")?.style.transform;
+    return `${view ?? ""}|${dragged ?? ""}`;
+  };
+  let shown = scene();
   const tick = (now) => {
     if (!bench.recording) return;
     bench.frames.push(now - last);
     last = now;
+    const next = scene();
+    bench.moved.push(next !== shown);
+    shown = next;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
 
-/** Stops recording; returns the frame times (ms) and the recording's length. */
+/**
+ * Stops recording; returns the frame times (ms), whether each frame showed a new scene, and the
+ * recording's length.
+ */
 export function stopFrames() {
   const bench = window.__bench;
   bench.recording = false;
-  return { frames: bench.frames, duration: performance.now() - bench.started };
+  return { frames: bench.frames, moved: bench.moved, duration: performance.now() - bench.started };
 }
 
 /** Forgets the pointerups and applies seen so far. */

@@ -13,13 +13,37 @@ export const SLOW_FRAME_MS = 20;
  * fps, p50, p95 and worst frame (ms) from a list of frame times, and `slow`, the share of frames
  * over SLOW_FRAME_MS in percent: the p95 is under the line when fewer than 5 % are over it, and
  * the share says how far from the line a run is, which the p95 (a frame time) does not.
+ *
+ * With `moved` (whether each frame showed a new scene: see probe.startFrames), also `view`: the
+ * same figures for the time between one new scene and the next, from the first to the last. That
+ * is what a user sees move; frames that show nothing new make `fps` higher and the p95 lower.
  */
-export function frameStats({ frames, duration }) {
+export function frameStats({ frames, moved, duration }) {
   // The first interval runs from the start call to the first frame: not a frame of its own.
   const list = frames.slice(1);
   if (list.length === 0) {
     return { fps: 0, p95: null, max: null, slow: null, frames: 0, ms: duration };
   }
+  const stats = intervalStats(list);
+  if (moved) stats.view = intervalStats(sceneIntervals(list, moved.slice(1)));
+  return stats;
+}
+
+/** The times between frames that showed a new scene (`moved[i]` for the frame ending `list[i]`). */
+export function sceneIntervals(list, moved) {
+  const out = [];
+  let since = null;
+  list.forEach((ms, i) => {
+    if (since !== null) since += ms;
+    if (!moved[i]) return;
+    if (since !== null) out.push(since);
+    since = 0;
+  });
+  return out;
+}
+
+function intervalStats(list) {
+  if (list.length === 0) return { fps: 0, p95: null, p50: null, max: null, slow: null, frames: 0 };
   const sorted = [...list].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   const total = list.reduce((a, b) => a + b, 0);
@@ -266,6 +290,13 @@ export function summarise(results) {
       p95: median(list.map((r) => r.p95)),
       max: median(list.map((r) => r.max)),
       slow: median(list.map((r) => r.slow)),
+      view: list.every((r) => r.view)
+        ? {
+            fps: median(list.map((r) => r.view.fps)),
+            p95: median(list.map((r) => r.view.p95)),
+            slow: median(list.map((r) => r.view.slow)),
+          }
+        : null,
       runs: list.length,
     };
   }

@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import test from "node:test";
-import { frameStats, summarise } from "./scenarios.mjs";
+import { frameStats, sceneIntervals, summarise } from "./scenarios.mjs";
 
 test("frame statistics leave out the first interval and count the frames over 20 ms", () => {
   // 500 ms from the start call to the first frame, then 20 frames: 18 of 10 ms, one of 20 and
@@ -41,7 +41,22 @@ test("a scenario's summary is the median of its runs", () => {
     p95: 18,
     max: 23,
     slow: 4,
+    view: null,
     runs: 3,
   });
   assert.equal(summary["drop to stored (ms)"], null);
+});
+
+test("the time between new scenes adds up the frames that showed nothing new", () => {
+  // Frames of 10 ms; the scene moves on the 1st, 2nd, 4th and 7th: 10, 20 and 30 ms apart.
+  const list = Array(8).fill(10);
+  const moved = [true, true, false, true, false, false, true, false];
+  assert.deepEqual(sceneIntervals(list, moved), [10, 20, 30]);
+  assert.deepEqual(sceneIntervals(list, Array(8).fill(false)), []);
+
+  const stats = frameStats({ frames: [100, ...list], moved: [false, ...moved], duration: 200 });
+  assert.equal(stats.fps, 100, "every frame counts for the frame rate");
+  assert.equal(stats.view.fps, 50, "three new scenes in 60 ms");
+  assert.equal(stats.view.p95, 30);
+  assert.equal(stats.view.slow, 33.3, "one of the three intervals is over 20 ms");
 });
