@@ -50,6 +50,10 @@ const VARIANTS = {
   "no shadows": "*{box-shadow:none!important}",
   "no rounded corners": "*{border-radius:0!important}",
   "no inspector": ".inspector{display:none}",
+  "square frames": ".frame{border-radius:0!important}",
+  "frames without border": ".frame{border:0!important}",
+  "opaque frames": ".frame{background:#f6f6fd!important}",
+  "plain frames": ".frame{border:0!important;border-radius:0!important;background:#f6f6fd!important}",
   "nothing on the canvas":
     ".react-flow__background,.react-flow__minimap,.react-flow__panel,.react-flow__edges,.react-flow__nodes,.card-picture{display:none}",
 };
