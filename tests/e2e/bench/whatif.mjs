@@ -153,7 +153,7 @@ try {
       `${name.padEnd(24)} ${figures
         .map(
           (f) =>
-            `${f.fps} fps, p50 ${f.p50} ms, p95 ${f.p95} ms${f.render === undefined ? "" : `, render ${f.render} ms`}`,
+            `${f.fps} fps, p50 ${f.p50} ms, p95 ${f.p95} ms${f.render === undefined ? "" : `, render ${f.render} ms`}${f.view ? `; new scenes ${f.view.fps} fps, p95 ${f.view.p95} ms` : ""}`,
         )
         .join(" | ")}`,
     );
