@@ -281,21 +281,18 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
   return results;
 }
 
+/** The median of each of the figures `keys` over `runs`. */
+const medians = (runs, keys) =>
+  Object.fromEntries(keys.map((key) => [key, median(runs.map((r) => r[key]))]));
+
 /** The median figures of each scenario, and of the drops. */
 export function summarise(results) {
   const out = {};
   for (const [name, list] of Object.entries(results.scenarios)) {
     out[name] = {
-      fps: median(list.map((r) => r.fps)),
-      p95: median(list.map((r) => r.p95)),
-      max: median(list.map((r) => r.max)),
-      slow: median(list.map((r) => r.slow)),
+      ...medians(list, ["fps", "p95", "max", "slow"]),
       view: list.every((r) => r.view)
-        ? {
-            fps: median(list.map((r) => r.view.fps)),
-            p95: median(list.map((r) => r.view.p95)),
-            slow: median(list.map((r) => r.view.slow)),
-          }
+        ? medians(list.map((r) => r.view), ["fps", "p95", "slow"])
         : null,
       runs: list.length,
     };

@@ -52,8 +52,9 @@ const VARIANTS = {
   "no inspector": ".inspector{display:none}",
   "square frames": ".frame{border-radius:0!important}",
   "frames without border": ".frame{border:0!important}",
-  "opaque frames": ".frame{background:#f6f6fd!important}",
-  "plain frames": ".frame{border:0!important;border-radius:0!important;background:#f6f6fd!important}",
+  "opaque frames": ".frame{background:var(--frame-far-bg)!important}",
+  "plain frames":
+    ".frame{border:0!important;border-radius:0!important;background:var(--frame-far-bg)!important}",
   "nothing on the canvas":
     ".react-flow__background,.react-flow__minimap,.react-flow__panel,.react-flow__edges,.react-flow__nodes,.card-picture{display:none}",
 };
