@@ -62,7 +62,7 @@ node -e '
 apt_packages=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev librsvg2-bin
-  webkit2gtk-driver xvfb xauth imagemagick
+  webkit2gtk-driver xvfb xauth imagemagick python3-xlib
 )
 say "System packages"
 missing=()

@@ -195,6 +195,22 @@ export function canvasState() {
   };
 }
 
+/**
+ * The canvas's pane on the screen (X screen pixels): its box in the page moved by where the page
+ * is in the window and the window on the screen.
+ */
+export function paneOnScreen() {
+  const r = document.querySelector(".react-flow__pane").getBoundingClientRect();
+  const left = window.screenX + window.outerWidth - window.innerWidth;
+  const top = window.screenY + window.outerHeight - window.innerHeight;
+  return {
+    x: Math.round(left + r.left),
+    y: Math.round(top + r.top),
+    width: Math.round(r.width),
+    height: Math.round(r.height),
+  };
+}
+
 /** The centre of the canvas's pane (viewport pixels): where the wheel is turned. */
 export function paneCentre() {
   const r = document.querySelector(".react-flow__pane").getBoundingClientRect();

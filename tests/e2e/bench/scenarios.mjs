@@ -3,6 +3,7 @@
 // working zoom, then fit the whole map and pan and zoom. Frame times are recorded in the page.
 
 import * as probe from "./probe.mjs";
+import { screenUpdates, updateIntervals } from "./screen.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,6 +59,21 @@ function intervalStats(list) {
   };
 }
 
+/**
+ * The same figures for the updates of the X screen drawn during a recording (rectangles as
+ * screen.mjs's watcher gives them) within `box` (the canvas on the screen; the whole screen when
+ * null), and the median update's area in square pixels.
+ */
+export function screenStats(rects, box = null) {
+  const updates = screenUpdates(rects, box);
+  // The first and last intervals span the pointer's press and release, not its moves: a card is
+  // selected when pressed, 50 ms before it moves, and a drop is drawn once it is stored.
+  return {
+    ...intervalStats(updateIntervals(updates).slice(1, -1)),
+    area: median(updates.map((update) => update.area)),
+  };
+}
+
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const median = (xs) => {
@@ -65,8 +81,15 @@ export const median = (xs) => {
   return sorted.length === 0 ? null : sorted[Math.floor((sorted.length - 1) / 2)];
 };
 
-/** Records frames while `action` runs; returns the frame statistics and the action's wall time. */
-async function recorded(browser, action) {
+/**
+ * Records frames while `action` runs; returns the frame statistics and the action's wall time,
+ * and with `watchScreen` (screen.mjs) the statistics of the canvas's updates on the screen as
+ * `screen`.
+ */
+async function recorded(browser, action, watchScreen) {
+  // Only the canvas's part of the screen: the side lists' scrollbars fade in and out by themselves.
+  const pane = watchScreen ? await browser.execute(probe.paneOnScreen) : null;
+  const stopWatching = watchScreen ? await watchScreen() : null;
   await browser.execute(probe.startFrames);
   const start = performance.now();
   await action();
@@ -74,6 +97,7 @@ async function recorded(browser, action) {
   // Let the last frames land.
   await sleep(100);
   const stats = frameStats(await browser.execute(probe.stopFrames));
+  if (stopWatching) stats.screen = screenStats(await stopWatching(), pane);
   return { ...stats, wallMs: Math.round(wall) };
 }
 
@@ -154,9 +178,13 @@ async function waitForCanvas(browser, cards, timeout = 120_000) {
 
 /**
  * Runs every scenario `runs` times on a session whose page shows the map. `project` is the name
- * of the project to bring into view for working zoom. Returns the figures per scenario.
+ * of the project to bring into view for working zoom; `watchScreen` (screen.mjs's, where there is
+ * an X screen) adds the screen's updates to each run's figures. Returns the figures per scenario.
  */
-export async function runScenarios(browser, { project, runs = 3, steps = 60, log = () => {} }) {
+export async function runScenarios(
+  browser,
+  { project, runs = 3, steps = 60, log = () => {}, watchScreen = null },
+) {
   await waitForCanvas(browser);
   const watchesIpc = await browser.execute(probe.installProbe);
   const results = { watchesIpc, scenarios: {}, drops: [] };
@@ -183,14 +211,17 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
     const card = await browser.execute(probe.visibleCard);
     if (!card) throw new Error("no card fully in view at working zoom");
     await browser.execute(probe.clearDrops);
-    const figures = await recorded(browser, () =>
-      drag(browser, card, {
-        steps,
-        dx: 2,
-        dy: 1,
-        stepMs: 16,
-        end: run % 2 === 0 ? 8 : -8,
-      }),
+    const figures = await recorded(
+      browser,
+      () =>
+        drag(browser, card, {
+          steps,
+          dx: 2,
+          dy: 1,
+          stepMs: 16,
+          end: run % 2 === 0 ? 8 : -8,
+        }),
+      watchScreen,
     );
     add("drag card (working zoom)", figures);
     if (watchesIpc) {
@@ -209,7 +240,8 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
         log(`${name}: no empty canvas in view; skipped`);
         return;
       }
-      add(name, await recorded(browser, () => drag(browser, at, { steps, dx, dy, stepMs: 16 })));
+      const panned = () => drag(browser, at, { steps, dx, dy, stepMs: 16 });
+      add(name, await recorded(browser, panned, watchScreen));
       await sleep(300);
     }
   };
@@ -241,10 +273,14 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
   if (!wheel) log("wheel events do not zoom the canvas; using the zoom buttons");
   const ticks = Math.round(steps / 4);
   for (let run = 0; run < runs; run++) {
-    const figures = await recorded(browser, async () => {
-      if (wheel) await wheelZoom(browser, centre, { ticks, delta: 40, stepMs: 16 });
-      else await buttonZoom(browser, Math.round(ticks / 3));
-    });
+    const figures = await recorded(
+      browser,
+      async () => {
+        if (wheel) await wheelZoom(browser, centre, { ticks, delta: 40, stepMs: 16 });
+        else await buttonZoom(browser, Math.round(ticks / 3));
+      },
+      watchScreen,
+    );
     add(wheel ? "zoom (whole map, wheel)" : "zoom (whole map, buttons)", figures);
     await sleep(300);
   }
@@ -258,14 +294,20 @@ export async function runScenarios(browser, { project, runs = 3, steps = 60, log
       const gesture = { ...centre, deltaY: -40, ticks: 200, stepMs: 16, untilZoom: 0.8 };
       const start = await browser.execute(probe.canvasState);
       let reached = null;
-      const figures = await recorded(browser, async () => {
-        reached = await browser.executeAsync(probe.wheelGesture, gesture);
-        await sleep(600);
-      });
+      const figures = await recorded(
+        browser,
+        async () => {
+          reached = await browser.executeAsync(probe.wheelGesture, gesture);
+          await sleep(600);
+        },
+        watchScreen,
+      );
       const after = await browser.execute(probe.canvasState);
       // What a user would see go wrong: the view moving by itself, or the cards not coming back.
       if (reached && after.zoom < reached.zoom * 0.9) {
-        throw new Error(`the view moved by itself after zooming in: ${reached.zoom} → ${after.zoom}`);
+        throw new Error(
+          `the view moved by itself after zooming in: ${reached.zoom} → ${after.zoom}`,
+        );
       }
       if (after.cards === 0) throw new Error(`no card came back after zooming in to ${after.zoom}`);
       add("zoom in (whole map to working zoom)", {
@@ -292,7 +334,16 @@ export function summarise(results) {
     out[name] = {
       ...medians(list, ["fps", "p95", "max", "slow"]),
       view: list.every((r) => r.view)
-        ? medians(list.map((r) => r.view), ["fps", "p95", "slow"])
+        ? medians(
+            list.map((r) => r.view),
+            ["fps", "p95", "slow"],
+          )
+        : null,
+      screen: list.every((r) => r.screen)
+        ? medians(
+            list.map((r) => r.screen),
+            ["fps", "p95", "slow", "area"],
+          )
         : null,
       runs: list.length,
     };

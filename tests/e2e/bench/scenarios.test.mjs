@@ -2,7 +2,8 @@
 
 import assert from "node:assert/strict";
 import test from "node:test";
-import { frameStats, sceneIntervals, summarise } from "./scenarios.mjs";
+import { frameStats, sceneIntervals, screenStats, summarise } from "./scenarios.mjs";
+import { screenUpdates, updateIntervals } from "./screen.mjs";
 
 test("frame statistics leave out the first interval and count the frames over 20 ms", () => {
   // 500 ms from the start call to the first frame, then 20 frames: 18 of 10 ms, one of 20 and
@@ -42,6 +43,7 @@ test("a scenario's summary is the median of its runs", () => {
     max: 23,
     slow: 4,
     view: null,
+    screen: null,
     runs: 3,
   });
   assert.equal(summary["drop to stored (ms)"], null);
@@ -59,4 +61,53 @@ test("the time between new scenes adds up the frames that showed nothing new", (
   assert.equal(stats.view.fps, 50, "three new scenes in 60 ms");
   assert.equal(stats.view.p95, 30);
   assert.equal(stats.view.slow, 33.3, "one of the three intervals is over 20 ms");
+});
+
+test("rectangles drawn together are one update of the screen; specks and what is off the canvas are left out", () => {
+  const rects = [
+    [1000, 320, 112, 620, 688], // the canvas
+    [1001, 298, 112, 21, 688], // and a strip beside it, in the same update
+    [1017, 320, 112, 620, 688],
+    [1020, 5, 5, 2, 16], // a text caret blinking: not a picture of the canvas
+    [1040, 320, 112, 620, 688],
+  ];
+  assert.deepEqual(screenUpdates(rects), [
+    { time: 1000, area: 620 * 688 + 21 * 688 },
+    { time: 1017, area: 620 * 688 },
+    { time: 1040, area: 620 * 688 },
+  ]);
+  assert.deepEqual(updateIntervals(screenUpdates(rects)), [17, 23]);
+
+  // Cut to the canvas (x from 320): the strip beside it is left out, and so is the caret.
+  const canvas = { x: 320, y: 100, width: 700, height: 700 };
+  assert.deepEqual(
+    screenUpdates(rects, canvas).map((update) => update.area),
+    Array(3).fill(620 * 688),
+  );
+  assert.deepEqual(screenUpdates([[1000, 0, 0, 300, 900]], canvas), []);
+});
+
+test("the screen's figures leave out the press and the release around the moves", () => {
+  // Pressed at 0 (the card is selected), moved from 50 ms every 16 or 24 ms, dropped and drawn
+  // 80 ms after the last move.
+  const times = [0, 50, 66, 82, 106, 122, 138, 218];
+  const rects = times.map((time) => [time, 320, 112, 620, 688]);
+  const stats = screenStats(rects);
+  assert.equal(stats.frames, 5, "the intervals between the six moves");
+  assert.equal(stats.fps, 56.8, "five intervals in 88 ms");
+  assert.equal(stats.p95, 24);
+  assert.equal(stats.slow, 20, "one of the five intervals is over 20 ms");
+  assert.equal(stats.area, 620 * 688);
+});
+
+test("a scenario that drew nothing has no screen figures", () => {
+  assert.deepEqual(screenStats([]), {
+    fps: 0,
+    p95: null,
+    p50: null,
+    max: null,
+    slow: null,
+    frames: 0,
+    area: null,
+  });
 });

@@ -1,9 +1,11 @@
 // The canvas benchmark in the real app: the built Stakemap app (WebKitGTK) under Xvfb, driven
-// through tauri-driver and WebKitWebDriver, on a copy of the benchmark map.
+// through tauri-driver and WebKitWebDriver, on a copy of the benchmark map, with the updates of the
+// X screen watched as well as the page's frames.
 
 import fs from "node:fs";
 import * as h from "../harness.mjs";
 import { runScenarios } from "./scenarios.mjs";
+import { watchScreen } from "./screen.mjs";
 
 /**
  * The environment that sets WebKitGTK's hardware-acceleration policy. "off": the "never" policy,
@@ -42,6 +44,7 @@ export async function benchWebKit({ app = h.appBinary, map, mode, project, runs,
         runs,
         steps,
         log,
+        watchScreen,
       });
       return { window: size, ...results };
     } catch (error) {
