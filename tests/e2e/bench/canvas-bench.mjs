@@ -46,10 +46,11 @@ function loadNow() {
 }
 
 /**
- * A scenario's figures for the frames that showed a new scene (see scenarios.frameStats), or for
- * the updates of the screen (scenarios.screenStats).
+ * Rate, p95 and share over the line of a scenario's new scenes (scenarios.frameStats) or screen
+ * updates (scenarios.screenStats).
  */
-const scenes = (view) => (view ? `${view.fps} fps, ${view.p95} ms, ${view.slow} %` : "");
+const rateOf = (figures) =>
+  figures ? `${figures.fps} fps, ${figures.p95} ms, ${figures.slow} %` : "";
 
 function table(all) {
   const rows = [];
@@ -66,7 +67,7 @@ function table(all) {
         );
       } else {
         rows.push(
-          `| ${target} | ${scenario} | ${s.fps} fps | p95 ${s.p95} ms (worst ${s.max}) | ${s.slow} % | ${scenes(s.view)} | ${scenes(s.screen)} | ${s.runs} |`,
+          `| ${target} | ${scenario} | ${s.fps} fps | p95 ${s.p95} ms (worst ${s.max}) | ${s.slow} % | ${rateOf(s.view)} | ${rateOf(s.screen)} | ${s.runs} |`,
         );
       }
     }

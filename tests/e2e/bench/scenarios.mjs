@@ -87,9 +87,10 @@ export const median = (xs) => {
  * `screen`.
  */
 async function recorded(browser, action, watchScreen) {
-  // Only the canvas's part of the screen: the side lists' scrollbars fade in and out by themselves.
-  const pane = watchScreen ? await browser.execute(probe.paneOnScreen) : null;
-  const stopWatching = watchScreen ? await watchScreen() : null;
+  // Only the canvas's part of the screen counts: the rest of the window changes by itself.
+  const screen = watchScreen
+    ? { pane: await browser.execute(probe.paneOnScreen), stop: await watchScreen() }
+    : null;
   await browser.execute(probe.startFrames);
   const start = performance.now();
   await action();
@@ -97,7 +98,7 @@ async function recorded(browser, action, watchScreen) {
   // Let the last frames land.
   await sleep(100);
   const stats = frameStats(await browser.execute(probe.stopFrames));
-  if (stopWatching) stats.screen = screenStats(await stopWatching(), pane);
+  if (screen) stats.screen = screenStats(await screen.stop(), screen.pane);
   return { ...stats, wallMs: Math.round(wall) };
 }
 

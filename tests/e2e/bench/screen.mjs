@@ -60,7 +60,7 @@ export async function watchScreen() {
     return out
       .trim()
       .split("\n")
-      .slice(1)
+      .slice(1) // after "ready"
       .map((line) => JSON.parse(line));
   };
 }

@@ -2,8 +2,8 @@
 """Reports every update of the X screen, for the canvas benchmark (screen.mjs).
 
 Watches the root window of $DISPLAY with the X DAMAGE extension, which the X server notifies
-whenever anything is drawn on the screen, the app's window included. Prints one JSON line when
-it is ready ({"width": ..., "height": ...}), then one line per damaged rectangle:
+whenever anything is drawn on the screen, the app's window included. Prints "ready" once it
+watches, then one JSON line per damaged rectangle:
 [server time in ms, x, y, width, height]. Stops when its standard input closes.
 
 The times are the X server's, so they say when a picture reached the screen, whatever the page
@@ -27,11 +27,10 @@ def main() -> None:
         sys.exit(f"the X server on {screen.get_display_name()} has no DAMAGE extension")
     screen.damage_query_version()
     root = screen.screen().root
-    geometry = root.get_geometry()
     # Raw rectangles: one event per drawing, never merged, so that no update is left out.
     root.damage_create(damage.DamageReportRawRectangles)
     screen.flush()
-    print(json.dumps({"width": geometry.width, "height": geometry.height}), flush=True)
+    print("ready", flush=True)
     notify = screen.extension_event.DamageNotify
     while True:
         ready, _, _ = select.select([screen.fileno(), sys.stdin], [], [])
