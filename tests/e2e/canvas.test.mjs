@@ -4,8 +4,9 @@
 // relationship, delete a card with the Delete key, relaunch and find the map as it was left. Then a
 // screenshot of the demo map compared with a committed reference, with a tolerance.
 //
-// UI contract used here: contacts are ul[aria-label="Contacts"] li[aria-label="Contact: <name>"];
-// frames [aria-label="Project: <name>"]; cards [aria-label="Stake: <contact> on <project>"], each
+// UI contract used here: contacts are ul[aria-label="Contacts"] li[aria-label="Contact: <name>"]
+// (only the rows in view and a few around them are rendered: a contact further down is reached by
+// searching or scrolling the list); frames [aria-label="Project: <name>"]; cards [aria-label="Stake: <contact> on <project>"], each
 // with a `.link-handle` to draw relationships from; the relationship picker is
 // form[aria-label="New relationship"] with select[name="kind"] and an "Add relationship" button.
 //

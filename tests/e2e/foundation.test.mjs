@@ -1,10 +1,12 @@
 // The foundation scenario: the built app under Xvfb, driven through tauri-driver and WebKitWebDriver
 // on a temporary map. Contacts and a project added through the UI must reach the map file (checked
-// with the CLI) and come back after a relaunch; a second instance on the same map is refused.
+// with the CLI) and come back after a relaunch; a second instance on the same map is refused; the
+// contact list renders only the rows in view, and the keyboard still reaches every contact.
 //
 // UI contract used here: buttons "Add contact" / "Add project" open the dialogs "New contact" /
 // "New project" (inputs by `name`, a "Save" submit button); contacts are listed in
-// ul[aria-label="Contacts"] as li[aria-label="Contact: <name>"]; projects are frames
+// ul[aria-label="Contacts"] as li[aria-label="Contact: <name>"] (the rows in view and a few around
+// them), inside the list's scrolling element; projects are frames
 // [aria-label="Project: <name>"] on the canvas; input[aria-label="Search contacts"] filters the list;
 // errors such as a map that is already open are shown in an element with role="alert".
 
@@ -144,4 +146,50 @@ test("a second app instance on the same map is refused with a message", async (t
   assert.equal((await h.summary(ws, map)).contacts, 0);
   assert.equal(await second.quit(), true, "the second instance did not exit by itself");
   assert.equal(await first.quit(), true, "the first instance did not exit by itself");
+});
+
+test("the contact list renders the rows in view, and Tab still walks every contact", async (t) => {
+  const ws = h.workspace(t);
+  const map = ws.file("demo.stakemap");
+  await h.cli(ws, map, "demo");
+  const { contacts } = await h.summary(ws, map);
+  const app = await h.launch(ws, [map], "contact-list");
+  const { browser } = app;
+  await h.shown(browser, contactItem(DANA.name));
+
+  const rendered = await browser.execute(
+    () => document.querySelectorAll('ul[aria-label="Contacts"] li').length,
+  );
+  t.diagnostic(`${rendered} of ${contacts} contacts rendered`);
+  assert.ok(rendered < contacts, `all ${contacts} contacts are rendered, not the rows in view`);
+
+  // Every contact a Tab reaches, from the search box down to the first control past the list.
+  await browser.execute(() => {
+    window.__visited = new Set();
+    document.addEventListener("focusin", (event) => {
+      const row = event.target.closest?.('ul[aria-label="Contacts"] li');
+      if (row) window.__visited.add(row.getAttribute("aria-label"));
+    });
+  });
+  await h.click(browser, 'input[aria-label="Search contacts"]');
+  const past = () =>
+    browser.execute(
+      () =>
+        window.__visited.size > 0 && !document.activeElement?.closest('ul[aria-label="Contacts"]'),
+    );
+  for (let presses = 0; !(await past()); presses += 10) {
+    assert.ok(presses < contacts * 10, `${presses} presses of Tab did not leave the list`);
+    const tabs = browser.action("key");
+    for (let i = 0; i < 10; i++) tabs.down(Key.Tab).up(Key.Tab);
+    await tabs.perform();
+  }
+  const visited = await browser.execute(() => window.__visited.size);
+  assert.equal(visited, contacts, `Tab reached ${visited} of ${contacts} contacts`);
+  assert.ok(
+    await browser.execute(
+      () => document.querySelector('ul[aria-label="Contacts"]').parentElement.scrollTop > 0,
+    ),
+    "the list did not scroll along with the focus",
+  );
+  assert.equal(await app.quit(), true, "the app did not exit by itself");
 });

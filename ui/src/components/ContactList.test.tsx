@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { blankContact } from "../model/records";
 import { BRUNO, ELENA, sampleMap } from "../test/fixtures";
 import { renderApp } from "../test/render";
 
@@ -96,5 +97,93 @@ describe("deleting a contact", () => {
     await user.click(within(notice).getByRole("button", { name: "Dismiss message" }));
 
     expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+});
+
+describe("a long contact list", () => {
+  /** The sample map with 1,500 more contacts, "Person 0001" to "Person 1500". */
+  function crowdedMap() {
+    const map = sampleMap();
+    map.contacts = Array.from({ length: 1500 }, (_, i) => ({
+      ...blankContact(),
+      id: `00000000-0000-4000-8000-${(0xe0000 + i).toString(16).padStart(12, "0")}`,
+      name: `Person ${String(i + 1).padStart(4, "0")}`,
+    }));
+    map.stakes = [];
+    return map;
+  }
+  const rows = () =>
+    within(screen.getByRole("list", { name: "Contacts" })).queryAllByRole("listitem");
+  const scroller = () =>
+    screen.getByRole("list", { name: "Contacts" }).parentElement as HTMLElement;
+  function scrollTo(top: number) {
+    scroller().scrollTop = top;
+    fireEvent.scroll(scroller());
+  }
+
+  it("renders the rows in view, not all of them, and tells how long the list is", async () => {
+    await renderApp(crowdedMap());
+    const shown = rows();
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown.length).toBeLessThan(60);
+    expect(shown[0]).toHaveAccessibleName("Contact: Person 0001");
+    expect(shown[0]).toHaveAttribute("aria-posinset", "1");
+    expect(shown[0]).toHaveAttribute("aria-setsize", "1500");
+    expect(screen.getByRole("heading", { name: /^Contacts/ })).toHaveTextContent("Contacts 1500");
+  });
+
+  /** Halfway down the list (jsdom lays nothing out: the list's own height says how tall it is). */
+  const middle = () =>
+    Number.parseFloat(screen.getByRole("list", { name: "Contacts" }).style.height) / 2;
+  /** Where the first row rendered is in the list (from 1). */
+  const firstShown = () => Number(rows()[0]?.getAttribute("aria-posinset"));
+
+  it("brings later contacts in as it is scrolled", async () => {
+    await renderApp(crowdedMap());
+    scrollTo(middle());
+    await waitFor(() => expect(firstShown()).toBeGreaterThan(600));
+    expect(firstShown()).toBeLessThan(900);
+    expect(rows().length).toBeLessThan(60);
+    expect(screen.queryByRole("listitem", { name: "Contact: Person 0001" })).toBeNull();
+  });
+
+  it("finds a contact far down by search, and shows the matches from the first", async () => {
+    const { user } = await renderApp(crowdedMap());
+    scrollTo(middle());
+    await waitFor(() => expect(firstShown()).toBeGreaterThan(600));
+    await user.type(screen.getByRole("searchbox", { name: "Search contacts" }), "person 14");
+    expect(scroller().scrollTop).toBe(0);
+    // A browser tells the list it was scrolled; jsdom does not.
+    fireEvent.scroll(scroller());
+    await waitFor(() => expect(rows()[0]).toHaveAccessibleName("Contact: Person 1400"));
+    expect(rows()[0]).toHaveAttribute("aria-setsize", "100");
+  });
+
+  it("keeps the row holding the keyboard focus, and its neighbours, when scrolled away", async () => {
+    await renderApp(crowdedMap());
+    const edit = screen.getByRole("button", { name: "Edit Person 0002" });
+    edit.focus();
+    scrollTo(middle());
+    await waitFor(() =>
+      expect(Number(rows()[3]?.getAttribute("aria-posinset"))).toBeGreaterThan(600),
+    );
+    expect(rows().slice(0, 3)).toEqual([
+      screen.getByRole("listitem", { name: "Contact: Person 0001" }),
+      screen.getByRole("listitem", { name: "Contact: Person 0002" }),
+      screen.getByRole("listitem", { name: "Contact: Person 0003" }),
+    ]);
+    expect(document.activeElement).toBe(edit);
+  });
+
+  it("renders the row after the one holding the focus at once, so that Tab goes on to it", async () => {
+    await renderApp(crowdedMap());
+    const shown = rows();
+    const last = shown[shown.length - 1];
+    const position = Number(last?.getAttribute("aria-posinset"));
+    const next = `Person ${String(position + 1).padStart(4, "0")}`;
+    expect(screen.queryByRole("listitem", { name: `Contact: ${next}` })).toBeNull();
+    const name = last?.getAttribute("aria-label")?.replace("Contact: ", "");
+    act(() => screen.getByRole("button", { name: `Delete ${name}` }).focus());
+    expect(screen.getByRole("listitem", { name: `Contact: ${next}` })).toBeInTheDocument();
   });
 });

@@ -1,11 +1,13 @@
 /** The contact list: search, add, edit and delete the people on the customer side. */
 import { memo, type PointerEvent, useCallback, useMemo, useState } from "react";
+import { useListWindow } from "../hooks/useListWindow";
 import type { Contact } from "../ipc/backend";
 import { initials } from "../model/labels";
 import { byName, folded, projectCounts } from "../model/selectors";
 import { useMap } from "../store/mapStore";
 import { ContactDialog } from "./ContactDialog";
 import { PlaceMenu, useContactDrag } from "./ContactPlacing";
+import { EditDeleteButtons, type RowHandlers } from "./EditDeleteButtons";
 import { Icon } from "./Icon";
 import { InteractionButtons } from "./interactions/InteractionButtons";
 import { InteractionDialog } from "./interactions/InteractionDialog";
@@ -39,6 +41,15 @@ export function ContactList() {
     [removeItem],
   );
 
+  const keyOf = useCallback((index: number) => shown[index]?.id ?? String(index), [shown]);
+  const dragged = drag.dragging?.id;
+  const list = useListWindow({
+    count: shown.length,
+    keyOf,
+    estimate: ROW_HEIGHT,
+    keep: dragged === undefined ? -1 : shown.findIndex((c) => c.id === dragged),
+  });
+
   return (
     <section className="panel contacts-panel" aria-labelledby="contacts-heading">
       <PanelHeader
@@ -55,27 +66,47 @@ export function ContactList() {
           aria-label="Search contacts"
           placeholder="Search name, title, organization, tag"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            // A new search starts at its first match.
+            list.toTop();
+          }}
         />
       </div>
-      <ul className="list" aria-label="Contacts">
-        {shown.map((contact) => (
-          <ContactRow
-            key={contact.id}
-            contact={contact}
-            organization={
-              contact.organization ? organizations[contact.organization]?.name : undefined
-            }
-            count={counts.get(contact.id) ?? 0}
-            dragging={drag.dragging?.id === contact.id}
-            onPointerDown={drag.start}
-            onEdit={setEditing}
-            onLog={setLogging}
-            onHistory={setHistory}
-            onRemove={remove}
-          />
-        ))}
-      </ul>
+      <div className="list" ref={list.scroller}>
+        <ul
+          className="list-window"
+          aria-label="Contacts"
+          style={{ height: list.height }}
+          onFocus={list.onFocus}
+          onBlur={list.onBlur}
+        >
+          {list.rows.map((row) => {
+            const contact = shown[row.index];
+            if (!contact) return null;
+            return (
+              <ContactRow
+                key={contact.id}
+                contact={contact}
+                organization={
+                  contact.organization ? organizations[contact.organization]?.name : undefined
+                }
+                count={counts.get(contact.id) ?? 0}
+                dragging={dragged === contact.id}
+                index={row.index}
+                of={shown.length}
+                start={row.start}
+                measure={list.measure}
+                onPointerDown={drag.start}
+                onEdit={setEditing}
+                onLog={setLogging}
+                onHistory={setHistory}
+                onRemove={remove}
+              />
+            );
+          })}
+        </ul>
+      </div>
       {all.length === 0 ? (
         <p className="empty">No contacts yet. Add the people you work with at your accounts.</p>
       ) : shown.length === 0 ? (
@@ -102,28 +133,37 @@ export function ContactList() {
   );
 }
 
-interface RowProps {
+/** A row's height (px) before it is measured: a name and a line under it (47 px in WebKitGTK). */
+const ROW_HEIGHT = 47;
+
+interface RowProps extends RowHandlers<Contact> {
   contact: Contact;
   organization: string | undefined;
   /** How many projects the contact is on. */
   count: number;
   dragging: boolean;
+  /** Where the row is in the list shown (from 0), of how many, and its top (px) in the list. */
+  index: number;
+  of: number;
+  start: number;
+  /** Measures the row's height (the list window's `measure`). */
+  measure: (element: HTMLElement | null) => void;
   onPointerDown: (contact: Contact) => (event: PointerEvent<HTMLElement>) => void;
-  onEdit: (contact: Contact) => void;
-  onLog: (contact: Contact) => void;
-  onHistory: (contact: Contact) => void;
-  onRemove: (contact: Contact) => void;
 }
 
 /**
- * One contact in the list. Memoised with stable callbacks: a map of thousands of contacts
- * re-renders only the rows whose contact, organization or project count changed.
+ * One contact in the list. Memoised with stable callbacks: only the rows whose contact,
+ * organization, project count or place changed re-render.
  */
 const ContactRow = memo(function ContactRow({
   contact,
   organization,
   count,
   dragging,
+  index,
+  of,
+  start,
+  measure,
   onPointerDown,
   onEdit,
   onLog,
@@ -132,8 +172,14 @@ const ContactRow = memo(function ContactRow({
 }: RowProps) {
   return (
     <li
+      ref={measure}
+      data-index={index}
+      data-key={contact.id}
+      style={{ top: start }}
       className={`list-item draggable${dragging ? " dragging" : ""}`}
       aria-label={`Contact: ${contact.name}`}
+      aria-posinset={index + 1}
+      aria-setsize={of}
       title="Drag onto a project to place"
       onPointerDown={onPointerDown(contact)}
       onDoubleClick={() => onEdit(contact)}
@@ -159,24 +205,11 @@ const ContactRow = memo(function ContactRow({
           onLog={() => onLog(contact)}
           onHistory={() => onHistory(contact)}
         />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Edit ${contact.name}`}
-          title="Edit"
-          onClick={() => onEdit(contact)}
-        >
-          <Icon name="edit" />
-        </button>
-        <button
-          type="button"
-          className="icon-button danger"
-          aria-label={`Delete ${contact.name}`}
-          title="Delete (undo with Ctrl+Z)"
-          onClick={() => onRemove(contact)}
-        >
-          <Icon name="trash" />
-        </button>
+        <EditDeleteButtons
+          what={contact.name}
+          onEdit={() => onEdit(contact)}
+          onDelete={() => onRemove(contact)}
+        />
       </span>
     </li>
   );

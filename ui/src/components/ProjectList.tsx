@@ -1,10 +1,10 @@
 /** The project list: add, edit and delete projects; choosing one shows its frame on the canvas. */
-import { useMemo, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Project } from "../ipc/backend";
 import { STATUS_LABELS } from "../model/labels";
 import { byName } from "../model/selectors";
 import { useMap } from "../store/mapStore";
-import { Icon } from "./Icon";
+import { EditDeleteButtons, type RowHandlers } from "./EditDeleteButtons";
 import { InteractionButtons } from "./interactions/InteractionButtons";
 import { InteractionDialog } from "./interactions/InteractionDialog";
 import { TimelineDialog } from "./interactions/Timeline";
@@ -32,7 +32,17 @@ export function ProjectList({ onReveal, onEdit }: Props) {
     return counts;
   }, [stakes]);
 
-  const remove = (project: Project) => removeItem("project", project.id, project.name);
+  // Stable for the memoised rows, whatever the parent passes.
+  const props = useRef({ onReveal, onEdit });
+  useLayoutEffect(() => {
+    props.current = { onReveal, onEdit };
+  });
+  const reveal = useCallback((id: string) => props.current.onReveal(id), []);
+  const edit = useCallback((project: Project) => props.current.onEdit(project), []);
+  const remove = useCallback(
+    (project: Project) => removeItem("project", project.id, project.name),
+    [removeItem],
+  );
 
   return (
     <section className="panel projects-panel" aria-labelledby="projects-heading">
@@ -44,58 +54,21 @@ export function ProjectList({ onReveal, onEdit }: Props) {
         onAdd={() => onEdit("new")}
       />
       <ul className="list" aria-label="Projects">
-        {all.map((project) => {
-          const org = project.organization ? organizations[project.organization]?.name : undefined;
-          const count = stakeCounts.get(project.id) ?? 0;
-          return (
-            <li key={project.id} className="list-item" onDoubleClick={() => onEdit(project)}>
-              <button
-                type="button"
-                className="list-main"
-                title="Show on the canvas"
-                onClick={() => onReveal(project.id)}
-              >
-                <span className={`status-dot status-${project.status}`} aria-hidden="true" />
-                <span className="list-text">
-                  <span className="list-title">{project.name}</span>
-                  <span className="list-sub">
-                    {[org, STATUS_LABELS[project.status], project.stage]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </span>
-                </span>
-              </button>
-              <span className="badge" title={`${count} stakeholder${count === 1 ? "" : "s"}`}>
-                {count}
-              </span>
-              <span className="list-actions">
-                <InteractionButtons
-                  about={`on ${project.name}`}
-                  onLog={() => setLogging(project)}
-                  onHistory={() => setHistory(project)}
-                />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Edit project ${project.name}`}
-                  title="Edit"
-                  onClick={() => onEdit(project)}
-                >
-                  <Icon name="edit" />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button danger"
-                  aria-label={`Delete project ${project.name}`}
-                  title="Delete (undo with Ctrl+Z)"
-                  onClick={() => remove(project)}
-                >
-                  <Icon name="trash" />
-                </button>
-              </span>
-            </li>
-          );
-        })}
+        {all.map((project) => (
+          <ProjectRow
+            key={project.id}
+            project={project}
+            organization={
+              project.organization ? organizations[project.organization]?.name : undefined
+            }
+            count={stakeCounts.get(project.id) ?? 0}
+            onReveal={reveal}
+            onEdit={edit}
+            onLog={setLogging}
+            onHistory={setHistory}
+            onRemove={remove}
+          />
+        ))}
       </ul>
       {logging ? (
         <InteractionDialog preset={{ project: logging.id }} onClose={() => setLogging(null)} />
@@ -113,3 +86,62 @@ export function ProjectList({ onReveal, onEdit }: Props) {
     </section>
   );
 }
+
+interface RowProps extends RowHandlers<Project> {
+  project: Project;
+  organization: string | undefined;
+  /** How many stakeholders the project has. */
+  count: number;
+  onReveal: (projectId: string) => void;
+}
+
+/**
+ * One project in the list. Memoised with stable callbacks: placing or moving a card re-renders
+ * only the rows whose stakeholder count changed, not every project's.
+ */
+const ProjectRow = memo(function ProjectRow({
+  project,
+  organization,
+  count,
+  onReveal,
+  onEdit,
+  onLog,
+  onHistory,
+  onRemove,
+}: RowProps) {
+  return (
+    <li className="list-item" onDoubleClick={() => onEdit(project)}>
+      <button
+        type="button"
+        className="list-main"
+        title="Show on the canvas"
+        onClick={() => onReveal(project.id)}
+      >
+        <span className={`status-dot status-${project.status}`} aria-hidden="true" />
+        <span className="list-text">
+          <span className="list-title">{project.name}</span>
+          <span className="list-sub">
+            {[organization, STATUS_LABELS[project.status], project.stage]
+              .filter(Boolean)
+              .join(" · ")}
+          </span>
+        </span>
+      </button>
+      <span className="badge" title={`${count} stakeholder${count === 1 ? "" : "s"}`}>
+        {count}
+      </span>
+      <span className="list-actions">
+        <InteractionButtons
+          about={`on ${project.name}`}
+          onLog={() => onLog(project)}
+          onHistory={() => onHistory(project)}
+        />
+        <EditDeleteButtons
+          what={`project ${project.name}`}
+          onEdit={() => onEdit(project)}
+          onDelete={() => onRemove(project)}
+        />
+      </span>
+    </li>
+  );
+});

@@ -33,6 +33,10 @@ class DOMMatrixReadOnlyStub {
 /** Size of the canvas pane (its wrapper is sized by CSS, which jsdom does not apply). */
 const PANE = { width: 1600, height: 1000 };
 
+/** Height of a side list's scrolling area, and of one of its rows (useListWindow measures both). */
+const LIST_HEIGHT = 600;
+const ROW_HEIGHT = 40;
+
 function size(element: HTMLElement, axis: "width" | "height"): number {
   const inline = Number.parseFloat(element.style[axis]);
   if (Number.isFinite(inline) && !element.style[axis].endsWith("%")) return inline;
@@ -43,6 +47,8 @@ function size(element: HTMLElement, axis: "width" | "height"): number {
   ) {
     return PANE[axis];
   }
+  if (axis === "height" && element.classList.contains("list")) return LIST_HEIGHT;
+  if (axis === "height" && element.classList.contains("list-item")) return ROW_HEIGHT;
   return 1;
 }
 
