@@ -136,6 +136,36 @@ export function dropTiming(timeout) {
 }
 
 /**
+ * Scrolls the side list labelled `list` until the row titled `name` is rendered (the side lists
+ * render only the rows in view) and brings it to the list's middle; calls `done` with whether it
+ * was found. For `executeAsync`.
+ */
+export function scrollListTo({ list, name }, done) {
+  const ul = document.querySelector(`ul[aria-label="${list}"]`);
+  const scroller = ul?.parentElement;
+  if (!ul || !scroller) {
+    done(false);
+    return;
+  }
+  const row = () => [...ul.querySelectorAll(".list-title")].find((t) => t.textContent === name);
+  scroller.scrollTop = 0;
+  const look = () => {
+    const title = row();
+    if (title) {
+      title.scrollIntoView({ block: "center" });
+      requestAnimationFrame(() => done(true));
+    } else if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) {
+      done(false);
+    } else {
+      scroller.scrollTop += scroller.clientHeight;
+      // The list renders its new rows in the frame after it sees itself scroll.
+      requestAnimationFrame(() => requestAnimationFrame(look));
+    }
+  };
+  requestAnimationFrame(look);
+}
+
+/**
  * A point (viewport coordinates) on the empty canvas, away from frames and controls, scanning
  * from the canvas's middle outwards; null when there is none.
  */

@@ -177,6 +177,17 @@ async function waitForCanvas(browser, cards, timeout = 120_000) {
   return cards;
 }
 
+/** Clicks the project named `project` in the project list, scrolling the list to it first. */
+export async function chooseProject(browser, project) {
+  if (!(await browser.executeAsync(probe.scrollListTo, { list: "Projects", name: project }))) {
+    throw new Error(`no project "${project}" in the project list`);
+  }
+  const button = await browser.$(
+    `//ul[@aria-label="Projects"]//button[.//span[contains(@class, "list-title") and normalize-space()="${project}"]]`,
+  );
+  await button.click();
+}
+
 /**
  * Runs every scenario `runs` times on a session whose page shows the map. `project` is the name
  * of the project to bring into view for working zoom; `watchScreen` (screen.mjs's, where there is
@@ -196,10 +207,7 @@ export async function runScenarios(
   };
 
   // Working zoom: bring one project's frame into view through the project list.
-  const button = await browser.$(
-    `//ul[@aria-label="Projects"]//button[.//span[contains(@class, "list-title") and normalize-space()="${project}"]]`,
-  );
-  await button.click();
+  await chooseProject(browser, project);
   await settledZoom(
     browser,
     (zoom) => zoom >= 0.5,

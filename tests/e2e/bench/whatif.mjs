@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import * as h from "../harness.mjs";
 import { benchMap } from "./map.mjs";
 import * as probe from "./probe.mjs";
-import { frameStats } from "./scenarios.mjs";
+import { chooseProject, frameStats } from "./scenarios.mjs";
 import { compositingEnv } from "./webkit.mjs";
 
 const { values: opts } = parseArgs({
@@ -115,17 +115,15 @@ try {
   });
   await browser.execute(probe.installProbe);
   await sleep(2000);
-  await (
-    await browser.$(
-      `//ul[@aria-label="Projects"]//button[.//span[contains(@class, "list-title") and normalize-space()="${project}"]]`,
-    )
-  ).click();
+  await chooseProject(browser, project);
   await sleep(3000);
   if (opts.zoom === "whole") {
     await (await browser.$(".react-flow__controls-fitview")).click();
     await sleep(3000);
   }
-  console.log(`${opts.how}, ${opts.zoom} zoom: ${JSON.stringify(await browser.execute(probe.canvasState))}`);
+  console.log(
+    `${opts.how}, ${opts.zoom} zoom: ${JSON.stringify(await browser.execute(probe.canvasState))}`,
+  );
   for (const name of chosen) {
     await browser.execute(useRules, VARIANTS[name]);
     await sleep(800);

@@ -1,6 +1,6 @@
 /** The contact list: search, add, edit and delete the people on the customer side. */
 import { memo, type PointerEvent, useCallback, useMemo, useState } from "react";
-import { useListWindow } from "../hooks/useListWindow";
+import { type RowPlace, rowAttributes, useListWindow } from "../hooks/useListWindow";
 import type { Contact } from "../ipc/backend";
 import { initials } from "../model/labels";
 import { byName, folded, projectCounts } from "../model/selectors";
@@ -13,6 +13,7 @@ import { InteractionButtons } from "./interactions/InteractionButtons";
 import { InteractionDialog } from "./interactions/InteractionDialog";
 import { TimelineDialog } from "./interactions/Timeline";
 import { PanelHeader } from "./PanelHeader";
+import { WindowedList } from "./WindowedList";
 
 export function ContactList() {
   const contacts = useMap((s) => s.contacts);
@@ -46,7 +47,6 @@ export function ContactList() {
   const list = useListWindow({
     count: shown.length,
     keyOf,
-    estimate: ROW_HEIGHT,
     keep: dragged === undefined ? -1 : shown.findIndex((c) => c.id === dragged),
   });
 
@@ -73,40 +73,25 @@ export function ContactList() {
           }}
         />
       </div>
-      <div className="list" ref={list.scroller}>
-        <ul
-          className="list-window"
-          aria-label="Contacts"
-          style={{ height: list.height }}
-          onFocus={list.onFocus}
-          onBlur={list.onBlur}
-        >
-          {list.rows.map((row) => {
-            const contact = shown[row.index];
-            if (!contact) return null;
-            return (
-              <ContactRow
-                key={contact.id}
-                contact={contact}
-                organization={
-                  contact.organization ? organizations[contact.organization]?.name : undefined
-                }
-                count={counts.get(contact.id) ?? 0}
-                dragging={dragged === contact.id}
-                index={row.index}
-                of={shown.length}
-                start={row.start}
-                measure={list.measure}
-                onPointerDown={drag.start}
-                onEdit={setEditing}
-                onLog={setLogging}
-                onHistory={setHistory}
-                onRemove={remove}
-              />
-            );
-          })}
-        </ul>
-      </div>
+      <WindowedList label="Contacts" list={list} items={shown}>
+        {(contact, place) => (
+          <ContactRow
+            key={contact.id}
+            contact={contact}
+            organization={
+              contact.organization ? organizations[contact.organization]?.name : undefined
+            }
+            count={counts.get(contact.id) ?? 0}
+            dragging={dragged === contact.id}
+            {...place}
+            onPointerDown={drag.start}
+            onEdit={setEditing}
+            onLog={setLogging}
+            onHistory={setHistory}
+            onRemove={remove}
+          />
+        )}
+      </WindowedList>
       {all.length === 0 ? (
         <p className="empty">No contacts yet. Add the people you work with at your accounts.</p>
       ) : shown.length === 0 ? (
@@ -133,21 +118,12 @@ export function ContactList() {
   );
 }
 
-/** A row's height (px) before it is measured: a name and a line under it (47 px in WebKitGTK). */
-const ROW_HEIGHT = 47;
-
-interface RowProps extends RowHandlers<Contact> {
+interface RowProps extends RowHandlers<Contact>, RowPlace {
   contact: Contact;
   organization: string | undefined;
   /** How many projects the contact is on. */
   count: number;
   dragging: boolean;
-  /** Where the row is in the list shown (from 0), of how many, and its top (px) in the list. */
-  index: number;
-  of: number;
-  start: number;
-  /** Measures the row's height (the list window's `measure`). */
-  measure: (element: HTMLElement | null) => void;
   onPointerDown: (contact: Contact) => (event: PointerEvent<HTMLElement>) => void;
 }
 
@@ -160,26 +136,18 @@ const ContactRow = memo(function ContactRow({
   organization,
   count,
   dragging,
-  index,
-  of,
-  start,
-  measure,
   onPointerDown,
   onEdit,
   onLog,
   onHistory,
   onRemove,
+  ...place
 }: RowProps) {
   return (
     <li
-      ref={measure}
-      data-index={index}
-      data-key={contact.id}
-      style={{ top: start }}
+      {...rowAttributes(place, contact.id)}
       className={`list-item draggable${dragging ? " dragging" : ""}`}
       aria-label={`Contact: ${contact.name}`}
-      aria-posinset={index + 1}
-      aria-setsize={of}
       title="Drag onto a project to place"
       onPointerDown={onPointerDown(contact)}
       onDoubleClick={() => onEdit(contact)}

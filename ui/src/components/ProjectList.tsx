@@ -1,5 +1,6 @@
 /** The project list: add, edit and delete projects; choosing one shows its frame on the canvas. */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type RowPlace, rowAttributes, useListWindow } from "../hooks/useListWindow";
 import type { Project } from "../ipc/backend";
 import { STATUS_LABELS } from "../model/labels";
 import { byName } from "../model/selectors";
@@ -9,6 +10,7 @@ import { InteractionButtons } from "./interactions/InteractionButtons";
 import { InteractionDialog } from "./interactions/InteractionDialog";
 import { TimelineDialog } from "./interactions/Timeline";
 import { PanelHeader } from "./PanelHeader";
+import { WindowedList } from "./WindowedList";
 
 interface Props {
   /** Shows a project's frame on the canvas. */
@@ -43,6 +45,8 @@ export function ProjectList({ onReveal, onEdit }: Props) {
     (project: Project) => removeItem("project", project.id, project.name),
     [removeItem],
   );
+  const keyOf = useCallback((index: number) => all[index]?.id ?? String(index), [all]);
+  const list = useListWindow({ count: all.length, keyOf });
 
   return (
     <section className="panel projects-panel" aria-labelledby="projects-heading">
@@ -53,8 +57,8 @@ export function ProjectList({ onReveal, onEdit }: Props) {
         addLabel="Add project"
         onAdd={() => onEdit("new")}
       />
-      <ul className="list" aria-label="Projects">
-        {all.map((project) => (
+      <WindowedList label="Projects" list={list} items={all}>
+        {(project, place) => (
           <ProjectRow
             key={project.id}
             project={project}
@@ -62,14 +66,15 @@ export function ProjectList({ onReveal, onEdit }: Props) {
               project.organization ? organizations[project.organization]?.name : undefined
             }
             count={stakeCounts.get(project.id) ?? 0}
+            {...place}
             onReveal={reveal}
             onEdit={edit}
             onLog={setLogging}
             onHistory={setHistory}
             onRemove={remove}
           />
-        ))}
-      </ul>
+        )}
+      </WindowedList>
       {logging ? (
         <InteractionDialog preset={{ project: logging.id }} onClose={() => setLogging(null)} />
       ) : null}
@@ -87,7 +92,7 @@ export function ProjectList({ onReveal, onEdit }: Props) {
   );
 }
 
-interface RowProps extends RowHandlers<Project> {
+interface RowProps extends RowHandlers<Project>, RowPlace {
   project: Project;
   organization: string | undefined;
   /** How many stakeholders the project has. */
@@ -108,9 +113,14 @@ const ProjectRow = memo(function ProjectRow({
   onLog,
   onHistory,
   onRemove,
+  ...place
 }: RowProps) {
   return (
-    <li className="list-item" onDoubleClick={() => onEdit(project)}>
+    <li
+      {...rowAttributes(place, project.id)}
+      className="list-item"
+      onDoubleClick={() => onEdit(project)}
+    >
       <button
         type="button"
         className="list-main"

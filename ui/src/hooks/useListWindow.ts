@@ -10,26 +10,56 @@ import { type FocusEvent, useCallback, useRef, useState } from "react";
 /** Rows rendered beyond each edge of the view. */
 const OVERSCAN = 8;
 
+/** A side list's row height (px) before it is measured: a name and a line under it (WebKitGTK). */
+const ROW_ESTIMATE = 47;
+
 export interface ListWindowOptions {
   /** How many rows the list has. */
   count: number;
   /** The row's key (stable across renders; its height is remembered by it). */
   keyOf: (index: number) => string;
-  /** A row's height (px) before it has been measured. */
-  estimate: number;
+  /** A row's height (px) before it has been measured; a side list's row by default. */
+  estimate?: number;
   /** A row to keep rendered wherever the list is scrolled (one being dragged), or -1. */
   keep?: number;
 }
 
+/** Where a rendered row is: its index (from 0) in a list of `of`, and its top (px) in the list. */
+export interface RowPlace {
+  index: number;
+  of: number;
+  start: number;
+  /** The list window's `measure`. */
+  measure: (element: HTMLElement | null) => void;
+}
+
+/** The attributes a rendered row's element takes: its place, its measuring, its position. */
+export function rowAttributes({ index, of, start, measure }: RowPlace, key: string) {
+  return {
+    ref: measure,
+    "data-index": index,
+    "data-key": key,
+    style: { top: start },
+    "aria-posinset": index + 1,
+    "aria-setsize": of,
+  };
+}
+
+/** What `useListWindow` returns. */
+export type ListWindow = ReturnType<typeof useListWindow>;
+
 /**
- * The window of rows to render. `scroller` goes on the scrolling element; `onFocus` and `onBlur`
- * on the list, whose `height` is all rows'. The row holding the keyboard focus stays rendered when
- * scrolled away, so the focus is not lost, and so do the rows either side of it, so that Tab and
- * Shift+Tab walk the whole list. Each rendered row is placed `start` px down the list
- * and gets `measure` as its ref, `data-index` (its index) and `data-key` (its key). `keyOf`
- * should keep its identity while the rows do (a `useCallback`): a new one places every row again.
+ * The window of rows to render (`WindowedList` puts it on the page). The row holding the keyboard
+ * focus stays rendered when scrolled away, so the focus is not lost, and so do the rows either
+ * side of it, so that Tab and Shift+Tab walk the whole list. `keyOf` should keep its identity
+ * while the rows do (a `useCallback`): a new one places every row again.
  */
-export function useListWindow({ count, keyOf, estimate, keep = -1 }: ListWindowOptions) {
+export function useListWindow({
+  count,
+  keyOf,
+  estimate = ROW_ESTIMATE,
+  keep = -1,
+}: ListWindowOptions) {
   const scroller = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState<string | null>(null);
 
