@@ -148,7 +148,7 @@ test("a second app instance on the same map is refused with a message", async (t
   assert.equal(await first.quit(), true, "the first instance did not exit by itself");
 });
 
-test("the contact list renders the rows in view, and Tab still walks every contact", async (t) => {
+test("the contact list renders the rows in view, and Tab and Shift+Tab still walk every contact", async (t) => {
   const ws = h.workspace(t);
   const map = ws.file("demo.stakemap");
   await h.cli(ws, map, "demo");
@@ -171,25 +171,41 @@ test("the contact list renders the rows in view, and Tab still walks every conta
       if (row) window.__visited.add(row.getAttribute("aria-label"));
     });
   });
-  await h.click(browser, 'input[aria-label="Search contacts"]');
-  const past = () =>
-    browser.execute(
-      () =>
-        window.__visited.size > 0 && !document.activeElement?.closest('ul[aria-label="Contacts"]'),
-    );
-  for (let presses = 0; !(await past()); presses += 10) {
-    assert.ok(presses < contacts * 10, `${presses} presses of Tab did not leave the list`);
-    const tabs = browser.action("key");
-    for (let i = 0; i < 10; i++) tabs.down(Key.Tab).up(Key.Tab);
-    await tabs.perform();
+  /**
+   * Presses Tab (`back`: Shift+Tab) ten at a time until the focus has been in the list and left it
+   * at its other end (after it going forward, before it going back).
+   */
+  async function walk(back, label) {
+    await browser.execute(() => window.__visited.clear());
+    const past = () =>
+      browser.execute((back) => {
+        const list = document.querySelector('ul[aria-label="Contacts"]');
+        const focus = document.activeElement;
+        if (window.__visited.size === 0 || !focus || list.contains(focus)) return false;
+        const side = back ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
+        return (list.compareDocumentPosition(focus) & side) !== 0;
+      }, back);
+    for (let presses = 0; !(await past()); presses += 10) {
+      assert.ok(presses < contacts * 10, `${presses} presses of ${label} did not leave the list`);
+      const keys = browser.action("key");
+      for (let i = 0; i < 10; i++) {
+        if (back) keys.down(Key.Shift).down(Key.Tab).up(Key.Tab).up(Key.Shift);
+        else keys.down(Key.Tab).up(Key.Tab);
+      }
+      await keys.perform();
+    }
+    const visited = await browser.execute(() => window.__visited.size);
+    assert.equal(visited, contacts, `${label} reached ${visited} of ${contacts} contacts`);
   }
-  const visited = await browser.execute(() => window.__visited.size);
-  assert.equal(visited, contacts, `Tab reached ${visited} of ${contacts} contacts`);
-  assert.ok(
-    await browser.execute(
-      () => document.querySelector('ul[aria-label="Contacts"]').parentElement.scrollTop > 0,
-    ),
-    "the list did not scroll along with the focus",
-  );
+  const scrollTop = () =>
+    browser.execute(
+      () => document.querySelector('ul[aria-label="Contacts"]').parentElement.scrollTop,
+    );
+
+  await h.click(browser, 'input[aria-label="Search contacts"]');
+  await walk(false, "Tab");
+  assert.ok((await scrollTop()) > 0, "the list did not scroll along with the focus");
+  await walk(true, "Shift+Tab");
+  assert.equal(await scrollTop(), 0, "the list did not scroll back up with the focus");
   assert.equal(await app.quit(), true, "the app did not exit by itself");
 });

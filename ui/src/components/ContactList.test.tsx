@@ -175,15 +175,29 @@ describe("a long contact list", () => {
     expect(document.activeElement).toBe(edit);
   });
 
+  /** The name of the contact at `position` (from 1). */
+  const person = (position: number) => `Person ${String(position).padStart(4, "0")}`;
+
   it("renders the row after the one holding the focus at once, so that Tab goes on to it", async () => {
     await renderApp(crowdedMap());
     const shown = rows();
-    const last = shown[shown.length - 1];
-    const position = Number(last?.getAttribute("aria-posinset"));
-    const next = `Person ${String(position + 1).padStart(4, "0")}`;
-    expect(screen.queryByRole("listitem", { name: `Contact: ${next}` })).toBeNull();
-    const name = last?.getAttribute("aria-label")?.replace("Contact: ", "");
-    act(() => screen.getByRole("button", { name: `Delete ${name}` }).focus());
-    expect(screen.getByRole("listitem", { name: `Contact: ${next}` })).toBeInTheDocument();
+    const position = Number(shown[shown.length - 1]?.getAttribute("aria-posinset"));
+    expect(screen.queryByRole("listitem", { name: `Contact: ${person(position + 1)}` })).toBeNull();
+    act(() => screen.getByRole("button", { name: `Delete ${person(position)}` }).focus());
+    expect(
+      screen.getByRole("listitem", { name: `Contact: ${person(position + 1)}` }),
+    ).toBeVisible();
+  });
+
+  it("renders the row before the one holding the focus at once, so that Shift+Tab goes back to it", async () => {
+    await renderApp(crowdedMap());
+    scrollTo(middle());
+    await waitFor(() => expect(firstShown()).toBeGreaterThan(600));
+    const position = firstShown();
+    expect(screen.queryByRole("listitem", { name: `Contact: ${person(position - 1)}` })).toBeNull();
+    act(() => screen.getByRole("button", { name: `Edit ${person(position)}` }).focus());
+    expect(
+      screen.getByRole("listitem", { name: `Contact: ${person(position - 1)}` }),
+    ).toBeVisible();
   });
 });
