@@ -1,5 +1,5 @@
 /** The app window: toolbar, the contact and project lists, and the map canvas. */
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ContactList } from "./components/ContactList";
 import { CoverageOverview } from "./components/CoverageOverview";
 import { CoveragePanel } from "./components/CoveragePanel";
@@ -54,6 +54,14 @@ export function App() {
       projectsBefore.current = new Set(Object.keys(useMap.getState().projects));
     }
   }, [editingProject]);
+  // Stable, so that the project list's memoised rows do not re-render with the app.
+  const reveal = useCallback(
+    (projectId: string) => {
+      selectProject(projectId);
+      canvas.current?.reveal(projectId);
+    },
+    [selectProject],
+  );
   const [overviewOpen, setOverviewOpen] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const problem = useMap((s) => s.problem);
@@ -86,10 +94,6 @@ export function App() {
       </>
     );
   }
-  const reveal = (projectId: string) => {
-    selectProject(projectId);
-    canvas.current?.reveal(projectId);
-  };
   const side = overviewOpen || panelOpen;
   return (
     <div className={`app${presenting ? " presenting" : ""}`}>
@@ -102,7 +106,7 @@ export function App() {
       <div className={`workspace${side ? " with-side" : ""}`}>
         <aside className="sidebar" aria-label="Lists">
           <ContactList />
-          <ProjectList onReveal={reveal} onEdit={(project) => setEditingProject(project)} />
+          <ProjectList onReveal={reveal} onEdit={setEditingProject} />
         </aside>
         <main className="main">
           {/* Over the canvas, so that selecting (a drag starts with one) does not resize it; before

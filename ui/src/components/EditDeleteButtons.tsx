@@ -1,5 +1,5 @@
-/** What the rows of the side lists (contacts, projects) share: their callbacks and end buttons. */
-import { Icon } from "./Icon";
+/** What rows with Edit and Delete buttons share: the side lists' callbacks, and the buttons. */
+import { IconButton } from "./Icon";
 
 /** What a row of a side list can ask its list to do with its item (stable, for memoised rows). */
 export interface RowHandlers<T> {
@@ -10,34 +10,24 @@ export interface RowHandlers<T> {
 }
 
 interface Props {
-  /** What the buttons act on, as their accessible names say it ("Dana Ruiz", "project Rollout"). */
+  /** What the buttons act on, as their names say it ("Dana Ruiz", "project Rollout"). */
   what: string;
   onEdit: () => void;
   onDelete: () => void;
 }
 
-/** The Edit and Delete buttons at the end of a row. */
+/** The Edit and Delete buttons at the end of a row (a list's, a timeline's). */
 export function EditDeleteButtons({ what, onEdit, onDelete }: Props) {
   return (
     <>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={`Edit ${what}`}
-        title="Edit"
-        onClick={onEdit}
-      >
-        <Icon name="edit" />
-      </button>
-      <button
-        type="button"
-        className="icon-button danger"
-        aria-label={`Delete ${what}`}
+      <IconButton icon="edit" label={`Edit ${what}`} title="Edit" onClick={onEdit} />
+      <IconButton
+        icon="trash"
+        label={`Delete ${what}`}
         title="Delete (undo with Ctrl+Z)"
+        danger
         onClick={onDelete}
-      >
-        <Icon name="trash" />
-      </button>
+      />
     </>
   );
 }

@@ -40,3 +40,29 @@ export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
     </svg>
   );
 }
+
+interface IconButtonProps {
+  icon: IconName;
+  /** The button's accessible name ("Edit Dana Ruiz"). */
+  label: string;
+  /** The tooltip: shorter than the name, as the row around it says what it acts on. */
+  title: string;
+  /** Styled as destructive (deleting). */
+  danger?: boolean;
+  onClick: () => void;
+}
+
+/** A small button showing only an icon. */
+export function IconButton({ icon, label, title, danger = false, onClick }: IconButtonProps) {
+  return (
+    <button
+      type="button"
+      className={danger ? "icon-button danger" : "icon-button"}
+      aria-label={label}
+      title={title}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}

@@ -1,5 +1,5 @@
 /** The project list: add, edit and delete projects; choosing one shows its frame on the canvas. */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { type RowPlace, rowAttributes, useListWindow } from "../hooks/useListWindow";
 import type { Project } from "../ipc/backend";
 import { STATUS_LABELS } from "../model/labels";
@@ -13,9 +13,9 @@ import { PanelHeader } from "./PanelHeader";
 import { WindowedList } from "./WindowedList";
 
 interface Props {
-  /** Shows a project's frame on the canvas. */
+  /** Shows a project's frame on the canvas (stable: the rows are memoised). */
   onReveal: (projectId: string) => void;
-  /** Opens the project dialog for a project, or for a new one. */
+  /** Opens the project dialog for a project, or for a new one (stable too). */
   onEdit: (project: Project | "new") => void;
 }
 
@@ -34,13 +34,6 @@ export function ProjectList({ onReveal, onEdit }: Props) {
     return counts;
   }, [stakes]);
 
-  // Stable for the memoised rows, whatever the parent passes.
-  const props = useRef({ onReveal, onEdit });
-  useLayoutEffect(() => {
-    props.current = { onReveal, onEdit };
-  });
-  const reveal = useCallback((id: string) => props.current.onReveal(id), []);
-  const edit = useCallback((project: Project) => props.current.onEdit(project), []);
   const remove = useCallback(
     (project: Project) => removeItem("project", project.id, project.name),
     [removeItem],
@@ -67,8 +60,8 @@ export function ProjectList({ onReveal, onEdit }: Props) {
             }
             count={stakeCounts.get(project.id) ?? 0}
             {...place}
-            onReveal={reveal}
-            onEdit={edit}
+            onReveal={onReveal}
+            onEdit={onEdit}
             onLog={setLogging}
             onHistory={setHistory}
             onRemove={remove}

@@ -1,5 +1,5 @@
 /** The two list buttons of a contact or a project: log an interaction, and see their timeline. */
-import { Icon } from "../Icon";
+import { IconButton } from "../Icon";
 
 interface Props {
   /** "with Dana Ruiz", "on Warehouse Automation": completes the buttons' names. */
@@ -11,24 +11,18 @@ interface Props {
 export function InteractionButtons({ about, onLog, onHistory }: Props) {
   return (
     <>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={`Log interaction ${about}`}
+      <IconButton
+        icon="message"
+        label={`Log interaction ${about}`}
         title="Log interaction"
         onClick={onLog}
-      >
-        <Icon name="message" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={`Interactions ${about}`}
+      />
+      <IconButton
+        icon="history"
+        label={`Interactions ${about}`}
         title="Interactions"
         onClick={onHistory}
-      >
-        <Icon name="history" />
-      </button>
+      />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { CHANNEL_LABELS } from "../../model/labels";
 import { useMap } from "../../store/mapStore";
 import "../views.css";
 import { Dialog } from "../Dialog";
-import { Icon } from "../Icon";
+import { EditDeleteButtons } from "../EditDeleteButtons";
 import { InteractionDialog } from "./InteractionDialog";
 
 interface Props {
@@ -70,24 +70,11 @@ export function Timeline({ of }: Props) {
                   <span className="timeline-project">{projects[i.project]?.name}</span>
                 ) : null}
                 <span className="timeline-buttons">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Edit the interaction of ${i.date}`}
-                    title="Edit"
-                    onClick={() => setEditing(i)}
-                  >
-                    <Icon name="edit" />
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button danger"
-                    aria-label={`Delete the interaction of ${i.date}`}
-                    title="Delete (undo with Ctrl+Z)"
-                    onClick={() => removeItem("interaction", i.id, `the interaction of ${i.date}`)}
-                  >
-                    <Icon name="trash" />
-                  </button>
+                  <EditDeleteButtons
+                    what={`the interaction of ${i.date}`}
+                    onEdit={() => setEditing(i)}
+                    onDelete={() => removeItem("interaction", i.id, `the interaction of ${i.date}`)}
+                  />
                 </span>
               </div>
               <p className="timeline-people">
