@@ -90,6 +90,12 @@ export function startFrames() {
   requestAnimationFrame(tick);
 }
 
+/** Calls `done` after `count` animation frames. */
+export function afterFrames(count, done) {
+  const next = (left) => (left === 0 ? done() : requestAnimationFrame(() => next(left - 1)));
+  next(count);
+}
+
 /**
  * Stops recording; returns the frame times (ms), whether each frame showed a new scene, and the
  * recording's length.

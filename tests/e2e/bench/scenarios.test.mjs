@@ -5,6 +5,16 @@ import test from "node:test";
 import { frameStats, sceneIntervals, screenStats, summarise } from "./scenarios.mjs";
 import { screenUpdates, updateIntervals } from "./screen.mjs";
 
+/** A run's screen figures made from its intervals, as screenStats gives them. */
+const screenStatsOf = (intervals) => {
+  // Updates at the times the intervals add up to, with a press before and a release after.
+  let time = 0;
+  const times = [0, 50];
+  for (const ms of intervals) times.push((time = times.at(-1) + ms));
+  times.push(time + 80);
+  return screenStats(times.map((at) => [at, 0, 0, 620, 688]));
+};
+
 test("frame statistics leave out the first interval and count the frames over 20 ms", () => {
   // 500 ms from the start call to the first frame, then 20 frames: 18 of 10 ms, one of 20 and
   // one of 40.
@@ -44,9 +54,23 @@ test("a scenario's summary is the median of its runs", () => {
     slow: 4,
     view: null,
     screen: null,
+    screenAll: null,
     runs: 3,
   });
   assert.equal(summary["drop to stored (ms)"], null);
+});
+
+test("the screen's updates of all the runs are also taken together", () => {
+  // Three runs of 58 updates, as a working-zoom pan has. A run's p95 is its 56th update: 30 ms
+  // in the two runs with three updates of 30 ms, so the median run says 30 ms. Taken together,
+  // 6 of the 174 updates are 30 ms, and the p95 (the 166th) is 16 ms.
+  const run = (slow) => {
+    const intervals = [...Array(58 - slow).fill(16), ...Array(slow).fill(30)];
+    return { fps: 60, p95: 16, max: 30, slow: 0, screen: screenStatsOf(intervals) };
+  };
+  const summary = summarise({ scenarios: { pan: [run(3), run(3), run(0)] }, drops: [] });
+  assert.equal(summary.pan.screen.p95, 30, "the median of the runs' p95");
+  assert.deepEqual(summary.pan.screenAll, { p95: 16, slow: 3.4, frames: 174 });
 });
 
 test("the time between new scenes adds up the frames that showed nothing new", () => {
@@ -109,5 +133,6 @@ test("a scenario that drew nothing has no screen figures", () => {
     slow: null,
     frames: 0,
     area: null,
+    intervals: [],
   });
 });
