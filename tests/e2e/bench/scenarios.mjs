@@ -43,7 +43,7 @@ export function sceneIntervals(list, moved) {
   return out;
 }
 
-function intervalStats(list) {
+export function intervalStats(list) {
   if (list.length === 0) return { fps: 0, p95: null, p50: null, max: null, slow: null, frames: 0 };
   const sorted = [...list].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -90,7 +90,7 @@ export const median = (xs) => {
  * statistics and the action's wall time, and with `watchScreen` (screen.mjs) the statistics of
  * the canvas's updates on the screen as `screen`.
  */
-async function recorded(browser, action, watchScreen, before = null) {
+export async function recorded(browser, action, watchScreen, before = null) {
   if (before) await before();
   // Only the canvas's part of the screen counts: the rest of the window changes by itself.
   const screen = watchScreen
@@ -116,7 +116,7 @@ const POINTER = "bench-mouse";
  * the first time is drawn hovered and selected (and the inspector shows it) before anything
  * moves, and those updates, 100 to 200 ms before the first move, are not frames of a drag.
  */
-async function press(browser, from) {
+export async function press(browser, from) {
   const action = browser.action("pointer", { id: POINTER, parameters: { pointerType: "mouse" } });
   action.move({ x: from.x, y: from.y, origin: "viewport" }).down({ button: 0 });
   await action.perform(true);
@@ -129,7 +129,7 @@ async function press(browser, from) {
  * pixels), each taking `stepMs` as a pointer would, then back most of the way, ending `end`
  * pixels right of the start, and the release.
  */
-async function moveAndRelease(browser, from, { steps, dx, dy, stepMs, end = 0 }) {
+export async function moveAndRelease(browser, from, { steps, dx, dy, stepMs, end = 0 }) {
   const action = browser.action("pointer", { id: POINTER, parameters: { pointerType: "mouse" } });
   let { x, y } = from;
   const half = Math.floor(steps / 2);

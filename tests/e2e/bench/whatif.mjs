@@ -10,7 +10,8 @@
 // rate (capped at the display's 60 Hz) it prints the render time: from each animation frame to
 // the next task, which is WebKit's style, layout and paint of that frame, and shows what a change
 // saves even when frames are already on time. --how pan drags the
-// empty canvas with WebDriver pointer actions, through React Flow. Variants are injected as a
+// empty canvas with WebDriver pointer actions, through React Flow, as the benchmark's pan at
+// working zoom does, and also prints the screen's updates (screen.mjs) of all its runs together. Variants are injected as a
 // constructed style sheet: the app's content security policy refuses <style> elements, which is
 // why an earlier version of this tool measured nothing but noise.
 
@@ -21,7 +22,15 @@ import { parseArgs } from "node:util";
 import * as h from "../harness.mjs";
 import { benchMap } from "./map.mjs";
 import * as probe from "./probe.mjs";
-import { chooseProject, frameStats } from "./scenarios.mjs";
+import {
+  chooseProject,
+  frameStats,
+  intervalStats,
+  moveAndRelease,
+  press,
+  recorded,
+} from "./scenarios.mjs";
+import { watchScreen } from "./screen.mjs";
 import { compositingEnv } from "./webkit.mjs";
 
 const { values: opts } = parseArgs({
@@ -31,6 +40,7 @@ const { values: opts } = parseArgs({
     mode: { type: "string", default: "off" },
     zoom: { type: "string", default: "working" },
     how: { type: "string", default: "paint" },
+    runs: { type: "string", default: "2" },
     variants: { type: "string" },
   },
 });
@@ -55,6 +65,9 @@ const VARIANTS = {
   "opaque frames": ".frame{background:var(--frame-far-bg)!important}",
   "plain frames":
     ".frame{border:0!important;border-radius:0!important;background:var(--frame-far-bg)!important}",
+  // The cheapest picture that still moves with a pan: what the screen shows at best.
+  "only the background":
+    ".react-flow__minimap,.react-flow__panel,.react-flow__edges,.react-flow__nodes,.card-picture{display:none}",
   "nothing on the canvas":
     ".react-flow__background,.react-flow__minimap,.react-flow__panel,.react-flow__edges,.react-flow__nodes,.card-picture{display:none}",
 };
@@ -128,7 +141,7 @@ try {
     await browser.execute(useRules, VARIANTS[name]);
     await sleep(800);
     const figures = [];
-    for (let run = 0; run < 2; run++) {
+    for (let run = 0; run < Number(opts.runs); run++) {
       if (opts.how === "paint") {
         const painted = await browser.execute(paintOnly, 120);
         const mean = painted.renders.reduce((a, b) => a + b, 0) / painted.renders.length;
@@ -137,16 +150,17 @@ try {
       }
       const at = await browser.execute(probe.panePoint);
       if (!at) throw new Error("no empty canvas to pan from");
-      await browser.execute(probe.startFrames);
-      const action = browser.action("pointer", { parameters: { pointerType: "mouse" } });
-      action.move({ x: at.x, y: at.y, origin: "viewport" }).down({ button: 0 });
-      for (let i = 0; i < 40; i++) {
-        const sign = i < 20 ? -1 : 1;
-        action.move({ x: at.x + sign * 4 * (i % 20), y: at.y, origin: "viewport", duration: 16 });
-      }
-      await action.up({ button: 0 }).perform();
-      await sleep(100);
-      figures.push(frameStats(await browser.execute(probe.stopFrames)));
+      const moves = { steps: 60, dx: -4, dy: -2, stepMs: 16 };
+      const panned = () => moveAndRelease(browser, at, moves);
+      figures.push(await recorded(browser, panned, watchScreen, () => press(browser, at)));
+      await sleep(300);
+    }
+    const screens = figures.filter((f) => f.screen).map((f) => f.screen.intervals);
+    if (screens.length > 0) {
+      const all = intervalStats(screens.flat());
+      console.log(
+        `${name.padEnd(24)} screen, all ${screens.length} runs: ${all.fps} fps, p95 ${all.p95} ms, ${all.slow} % over 20 ms of ${all.frames}`,
+      );
     }
     console.log(
       `${name.padEnd(24)} ${figures
