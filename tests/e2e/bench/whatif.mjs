@@ -9,9 +9,9 @@
 // frame, so only style and painting are measured, no JavaScript of the app. Besides the frame
 // rate (capped at the display's 60 Hz) it prints the render time: from each animation frame to
 // the next task, which is WebKit's style, layout and paint of that frame, and shows what a change
-// saves even when frames are already on time. --how pan drags the
-// empty canvas with WebDriver pointer actions, through React Flow, as the benchmark's pan at
-// working zoom does, and also prints the screen's updates (screen.mjs) of all its runs together. Variants are injected as a
+// saves even when frames are already on time. --how pan drags the empty canvas with WebDriver
+// pointer actions, through React Flow, as the benchmark's pan at working zoom does, and also
+// prints the screen's updates (screen.mjs) of all its runs together. Variants are injected as a
 // constructed style sheet: the app's content security policy refuses <style> elements, which is
 // why an earlier version of this tool measured nothing but noise.
 
@@ -65,7 +65,7 @@ const VARIANTS = {
   "opaque frames": ".frame{background:var(--frame-far-bg)!important}",
   "plain frames":
     ".frame{border:0!important;border-radius:0!important;background:var(--frame-far-bg)!important}",
-  // The cheapest picture that still moves with a pan: what the screen shows at best.
+  // The cheapest picture that still moves with a pan: the best the screen can show.
   "only the background":
     ".react-flow__minimap,.react-flow__panel,.react-flow__edges,.react-flow__nodes,.card-picture{display:none}",
   "nothing on the canvas":
@@ -155,8 +155,9 @@ try {
       figures.push(await recorded(browser, panned, watchScreen, () => press(browser, at)));
       await sleep(300);
     }
+    // With nothing that moves on the canvas, nothing reaches the screen to be counted.
     const screens = figures.filter((f) => f.screen).map((f) => f.screen.intervals);
-    if (screens.length > 0) {
+    if (screens.flat().length > 0) {
       const all = intervalStats(screens.flat());
       console.log(
         `${name.padEnd(24)} screen, all ${screens.length} runs: ${all.fps} fps, p95 ${all.p95} ms, ${all.slow} % over 20 ms of ${all.frames}`,
