@@ -43,7 +43,7 @@ export function sceneIntervals(list, moved) {
   return out;
 }
 
-export function intervalStats(list) {
+function intervalStats(list) {
   if (list.length === 0) return { fps: 0, p95: null, p50: null, max: null, slow: null, frames: 0 };
   const sorted = [...list].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -86,12 +86,11 @@ export const median = (xs) => {
 };
 
 /**
- * Records frames while `action` runs, after `before` (not recorded); returns the frame
- * statistics and the action's wall time, and with `watchScreen` (screen.mjs) the statistics of
- * the canvas's updates on the screen as `screen`.
+ * Records frames while `action` runs; returns the frame statistics and the action's wall time,
+ * and with `watchScreen` (screen.mjs) the statistics of the canvas's updates on the screen as
+ * `screen`.
  */
-export async function recorded(browser, action, watchScreen, before = null) {
-  if (before) await before();
+async function recorded(browser, action, watchScreen) {
   // Only the canvas's part of the screen counts: the rest of the window changes by itself.
   const screen = watchScreen
     ? { pane: await browser.execute(probe.paneOnScreen), stop: await watchScreen() }
@@ -116,7 +115,7 @@ const POINTER = "bench-mouse";
  * the first time is drawn hovered and selected (and the inspector shows it) before anything
  * moves, and those updates, 100 to 200 ms before the first move, are not frames of a drag.
  */
-export async function press(browser, from) {
+async function press(browser, from) {
   const action = browser.action("pointer", { id: POINTER, parameters: { pointerType: "mouse" } });
   action.move({ x: from.x, y: from.y, origin: "viewport" }).down({ button: 0 });
   await action.perform(true);
@@ -129,7 +128,7 @@ export async function press(browser, from) {
  * pixels), each taking `stepMs` as a pointer would, then back most of the way, ending `end`
  * pixels right of the start, and the release.
  */
-export async function moveAndRelease(browser, from, { steps, dx, dy, stepMs, end = 0 }) {
+async function moveAndRelease(browser, from, { steps, dx, dy, stepMs, end = 0 }) {
   const action = browser.action("pointer", { id: POINTER, parameters: { pointerType: "mouse" } });
   let { x, y } = from;
   const half = Math.floor(steps / 2);
@@ -152,6 +151,24 @@ export async function moveAndRelease(browser, from, { steps, dx, dy, stepMs, end
   });
   action.pause(30).up({ button: 0 });
   await action.perform();
+}
+
+/**
+ * A pointer drag from `from` (`moves` as for `moveAndRelease`), recorded as `recorded` does
+ * from the first move on: the press is made and drawn first, apart.
+ */
+export async function recordedDrag(browser, from, moves, watchScreen) {
+  await press(browser, from);
+  return recorded(browser, () => moveAndRelease(browser, from, moves), watchScreen);
+}
+
+/**
+ * The screen's updates of all `runs` taken together (`recorded`'s figures, each with `screen`),
+ * or null when a run has none.
+ */
+export function screenTogether(runs) {
+  if (!runs.every((r) => r.screen?.intervals)) return null;
+  return intervalStats(runs.flatMap((r) => r.screen.intervals));
 }
 
 /** Wheel ticks at `at`, one every `stepMs`: `ticks` zooming in, then as many zooming out. */
@@ -242,19 +259,8 @@ export async function runScenarios(
     const card = await browser.execute(probe.visibleCard);
     if (!card) throw new Error("no card fully in view at working zoom");
     await browser.execute(probe.clearDrops);
-    const figures = await recorded(
-      browser,
-      () =>
-        moveAndRelease(browser, card, {
-          steps,
-          dx: 2,
-          dy: 1,
-          stepMs: 16,
-          end: run % 2 === 0 ? 8 : -8,
-        }),
-      watchScreen,
-      () => press(browser, card),
-    );
+    const moves = { steps, dx: 2, dy: 1, stepMs: 16, end: run % 2 === 0 ? 8 : -8 };
+    const figures = await recordedDrag(browser, card, moves, watchScreen);
     add("drag card (working zoom)", figures);
     if (watchesIpc) {
       const drop = await browser.execute(probe.dropTiming, 5000);
@@ -272,8 +278,7 @@ export async function runScenarios(
         log(`${name}: no empty canvas in view; skipped`);
         return;
       }
-      const panned = () => moveAndRelease(browser, at, { steps, dx, dy, stepMs: 16 });
-      add(name, await recorded(browser, panned, watchScreen, () => press(browser, at)));
+      add(name, await recordedDrag(browser, at, { steps, dx, dy, stepMs: 16 }, watchScreen));
       await sleep(300);
     }
   };
@@ -367,9 +372,7 @@ const medians = (runs, keys) =>
 export function summarise(results) {
   const out = {};
   for (const [name, list] of Object.entries(results.scenarios)) {
-    const pooled = list.every((r) => r.screen?.intervals)
-      ? intervalStats(list.flatMap((r) => r.screen.intervals))
-      : null;
+    const pooled = screenTogether(list);
     out[name] = {
       ...medians(list, ["fps", "p95", "max", "slow"]),
       view: list.every((r) => r.view)

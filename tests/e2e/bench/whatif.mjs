@@ -22,14 +22,7 @@ import { parseArgs } from "node:util";
 import * as h from "../harness.mjs";
 import { benchMap } from "./map.mjs";
 import * as probe from "./probe.mjs";
-import {
-  chooseProject,
-  frameStats,
-  intervalStats,
-  moveAndRelease,
-  press,
-  recorded,
-} from "./scenarios.mjs";
+import { chooseProject, frameStats, recordedDrag, screenTogether } from "./scenarios.mjs";
 import { watchScreen } from "./screen.mjs";
 import { compositingEnv } from "./webkit.mjs";
 
@@ -151,16 +144,14 @@ try {
       const at = await browser.execute(probe.panePoint);
       if (!at) throw new Error("no empty canvas to pan from");
       const moves = { steps: 60, dx: -4, dy: -2, stepMs: 16 };
-      const panned = () => moveAndRelease(browser, at, moves);
-      figures.push(await recorded(browser, panned, watchScreen, () => press(browser, at)));
+      figures.push(await recordedDrag(browser, at, moves, watchScreen));
       await sleep(300);
     }
     // With nothing that moves on the canvas, nothing reaches the screen to be counted.
-    const screens = figures.filter((f) => f.screen).map((f) => f.screen.intervals);
-    if (screens.flat().length > 0) {
-      const all = intervalStats(screens.flat());
+    const all = screenTogether(figures);
+    if (all?.frames) {
       console.log(
-        `${name.padEnd(24)} screen, all ${screens.length} runs: ${all.fps} fps, p95 ${all.p95} ms, ${all.slow} % over 20 ms of ${all.frames}`,
+        `${name.padEnd(24)} screen, all ${figures.length} runs: ${all.fps} fps, p95 ${all.p95} ms, ${all.slow} % over 20 ms of ${all.frames}`,
       );
     }
     console.log(
