@@ -326,12 +326,12 @@ export function appProcesses(ws) {
   return appPids().filter((pid) => environ(pid).includes(marker));
 }
 
-function appPids() {
+function appPids(binary = appBinary) {
   const pids = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readlinkSync(`/proc/${entry}/exe`).replace(/ \(deleted\)$/, "") === appBinary)
+      if (fs.readlinkSync(`/proc/${entry}/exe`).replace(/ \(deleted\)$/, "") === binary)
         pids.push(Number(entry));
     } catch {
       // ended while we looked, or not ours to read
@@ -357,9 +357,12 @@ function parentOf(pid) {
   }
 }
 
-/** The app processes started by one tauri-driver (children of its WebKitWebDriver). */
-export function appProcessesOf(driver) {
-  return appPids().filter((pid) => {
+/**
+ * The app processes started by one tauri-driver (children of its WebKitWebDriver), of the build
+ * at `binary`.
+ */
+export function appProcessesOf(driver, binary = appBinary) {
+  return appPids(binary).filter((pid) => {
     for (let p = parentOf(pid), hops = 0; p > 1 && hops < 10; p = parentOf(p), hops++) {
       if (p === driver.child.pid) return true;
     }

@@ -2,13 +2,29 @@
 // from launching the built app to the first contact being on screen, then the memory of the app
 // and its WebKit processes. Not part of the test run (timings are not tests); run by hand:
 //
-//   node tests/e2e/measure-startup.mjs [runs]      (needs the debug build, and Xvfb or a display)
+//   node tests/e2e/measure-startup.mjs [--runs 5] [--app BINARY] [--big]
 //
-// Prints one line per run and the medians.
+// Needs the CLI's debug build, and Xvfb or a display; --app measures another build of the app
+// (target/release/stakemap-app); --big opens the benchmark's map of 2,000 cards across 200
+// projects instead of the demo map, and waits for its frames. Prints one line per run and the
+// medians.
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { benchMap } from "./bench/map.mjs";
 import * as h from "./harness.mjs";
 
-const runs = Number(process.argv[2] ?? 5);
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    app: { type: "string", default: h.appBinary },
+    big: { type: "boolean", default: false },
+  },
+});
+const runs = Number(opts.runs);
+// Absolute, as the kernel names a process's binary (found by it to measure its memory).
+const app = path.resolve(opts.app);
 
 /** The process and its descendants (the WebKit web and network processes). */
 function tree(root) {
@@ -47,23 +63,35 @@ function memory(pids) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 h.requireBinaries();
+if (!fs.existsSync(app)) throw new Error(`${app} is missing: build it first`);
 await h.startDisplay();
 const results = [];
+// The big map is generated once and copied for each run (the app changes nothing on opening).
+const bigDir = opts.big ? fs.mkdtempSync(path.join(os.tmpdir(), "stakemap-startup-")) : null;
+const big = bigDir ? benchMap(h.cliBinary).generate(bigDir, { frames: 200, cards: 2000 }) : null;
+console.log(`${app}, ${big ? "2,000 cards across 200 projects" : "the demo map"}`);
 try {
   for (let run = 1; run <= runs; run++) {
     const ws = h.workspace();
     try {
-      const map = ws.file("demo.stakemap");
-      await h.cli(ws, map, "demo");
+      const map = ws.file("map.stakemap");
+      if (big) fs.copyFileSync(big.map, map);
+      else await h.cli(ws, map, "demo");
       const driver = await h.startDriver(ws);
       const start = performance.now();
-      const browser = await h.openSession(driver, [map]);
-      await h.shown(browser, 'li[aria-label="Contact: Dana Ruiz"]');
-      await h.shown(browser, '[aria-label="Stake: Dana Ruiz on Fleet Visibility Rollout"]');
+      const browser = await h.openSession(driver, [map], app);
+      if (big) {
+        await h.shown(browser, 'li[aria-label^="Contact: "]');
+        await h.shown(browser, '.react-flow__node-frame [aria-label^="Project: "]');
+      } else {
+        await h.shown(browser, 'li[aria-label="Contact: Dana Ruiz"]');
+        await h.shown(browser, '[aria-label="Stake: Dana Ruiz on Fleet Visibility Rollout"]');
+      }
       const ready = performance.now() - start;
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      const [app] = h.appProcessesOf(driver);
-      const mem = memory(tree(app));
+      const [pid] = h.appProcessesOf(driver, app);
+      if (!pid) throw new Error(`no process of ${app} under this tauri-driver`);
+      const mem = memory(tree(pid));
       results.push({ ready, ...mem });
       console.log(
         `run ${run}: ready in ${Math.round(ready)} ms; RSS ${Math.round(mem.rss / 1024)} MiB, ` +
@@ -76,6 +104,7 @@ try {
   }
 } finally {
   await h.stopDisplay();
+  if (bigDir) fs.rmSync(bigDir, { recursive: true, force: true });
 }
 console.log(
   `median of ${runs}: ready ${Math.round(median(results.map((r) => r.ready)))} ms, ` +

@@ -3,7 +3,7 @@
 // for finding what to make cheaper, not part of the benchmark's figures:
 //
 //   node tests/e2e/bench/whatif.mjs [--mode off|on] [--zoom working|whole] [--how paint|pan]
-//        [--variants NAME,NAME] [--app BINARY] [--cli BINARY]
+//        [--variants NAME,NAME] [--runs N] [--step-ms MS] [--app BINARY] [--cli BINARY]
 //
 // --how paint (the default) moves React Flow's viewport element directly on every animation
 // frame, so only style and painting are measured, no JavaScript of the app. Besides the frame
@@ -11,7 +11,10 @@
 // the next task, which is WebKit's style, layout and paint of that frame, and shows what a change
 // saves even when frames are already on time. --how pan drags the empty canvas with WebDriver
 // pointer actions, through React Flow, as the benchmark's pan at working zoom does, and also
-// prints the screen's updates (screen.mjs) of all its runs together. Variants are injected as a
+// prints the screen's updates (screen.mjs) of all its runs together; --step-ms sets how often
+// the pointer moves (16 ms as in the benchmark; 8 ms as a 125 Hz mouse), by MS/4 pixels across
+// and MS/8 up each time, so the pan covers the same ground (WebKitWebDriver sends 8 ms moves 8 to
+// 18 ms apart, so such a pan takes about 1.3 s instead of 1). Variants are injected as a
 // constructed style sheet: the app's content security policy refuses <style> elements, which is
 // why an earlier version of this tool measured nothing but noise.
 
@@ -34,6 +37,7 @@ const { values: opts } = parseArgs({
     zoom: { type: "string", default: "working" },
     how: { type: "string", default: "paint" },
     runs: { type: "string", default: "2" },
+    "step-ms": { type: "string", default: "16" },
     variants: { type: "string" },
   },
 });
@@ -143,7 +147,8 @@ try {
       }
       const at = await browser.execute(probe.panePoint);
       if (!at) throw new Error("no empty canvas to pan from");
-      const moves = { steps: 60, dx: -4, dy: -2, stepMs: 16 };
+      const stepMs = Number(opts["step-ms"]);
+      const moves = { steps: Math.round(960 / stepMs), dx: -stepMs / 4, dy: -stepMs / 8, stepMs };
       figures.push(await recordedDrag(browser, at, moves, watchScreen));
       await sleep(300);
     }
