@@ -5,6 +5,7 @@ pub mod commands;
 pub mod error;
 pub mod events;
 pub mod graphics;
+pub mod input;
 pub mod interchange;
 mod menu;
 pub mod settings;
@@ -94,6 +95,9 @@ pub fn run() {
                     .unwrap_or_else(|| settings::Settings::load(&file).hardware_acceleration);
                 if let Err(error) = graphics::apply(&window, choice) {
                     eprintln!("stakemap: could not set the webview's drawing: {error}");
+                }
+                if let Err(error) = input::deliver_every_move(&window) {
+                    eprintln!("stakemap: could not set the webview's pointer input: {error}");
                 }
             }
             let state = AppState::new(folders);
