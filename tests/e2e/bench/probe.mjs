@@ -2,8 +2,8 @@
 // function must stand alone: no closures over this module).
 
 /**
- * Installs `window.__bench`: a frame recorder (requestAnimationFrame), the time of every
- * pointerup, and the start and end of every `apply` sent to the Rust side. In the real app Tauri's
+ * Installs `window.__bench`: a frame recorder (requestAnimationFrame), a count of the pointer
+ * moves that reach the page while it records, the time of every pointerup, and the start and end of every `apply` sent to the Rust side. In the real app Tauri's
  * `invoke` cannot be replaced, so the IPC request (a `fetch` to the `ipc:` protocol, which Tauri
  * looks up on each call) is watched; against the fake, its `invoke` is. Returns how the IPC is
  * watched, or null when it cannot be.
@@ -13,12 +13,20 @@ export function installProbe() {
   const bench = {
     recording: false,
     frames: [],
+    moves: 0,
     pointerUps: [],
     applies: [],
     watchesIpc: null,
   };
   window.__bench = bench;
   window.addEventListener("pointerup", () => bench.pointerUps.push(performance.now()), true);
+  window.addEventListener(
+    "pointermove",
+    () => {
+      if (bench.recording) bench.moves += 1;
+    },
+    true,
+  );
   const track = (promise) => {
     const start = performance.now();
     const done = (ok) => () => {
@@ -68,6 +76,7 @@ export function startFrames() {
   const bench = window.__bench;
   bench.frames = [];
   bench.moved = [];
+  bench.moves = 0;
   bench.recording = true;
   bench.started = performance.now();
   let last = bench.started;
@@ -97,13 +106,18 @@ export function afterFrames(count, done) {
 }
 
 /**
- * Stops recording; returns the frame times (ms), whether each frame showed a new scene, and the
- * recording's length.
+ * Stops recording; returns the frame times (ms), whether each frame showed a new scene, the
+ * recording's length and how many pointer moves reached the page.
  */
 export function stopFrames() {
   const bench = window.__bench;
   bench.recording = false;
-  return { frames: bench.frames, moved: bench.moved, duration: performance.now() - bench.started };
+  return {
+    frames: bench.frames,
+    moved: bench.moved,
+    duration: performance.now() - bench.started,
+    moves: bench.moves,
+  };
 }
 
 /** Forgets the pointerups and applies seen so far. */
@@ -228,6 +242,14 @@ export function canvasState() {
     cards: document.querySelectorAll(".react-flow__node-card").length,
     frames: document.querySelectorAll(".react-flow__node-frame").length,
     edges: document.querySelectorAll(".react-flow__edge").length,
+  };
+}
+
+/** Where the page's top left corner is on the X screen (pixels). */
+export function pageOnScreen() {
+  return {
+    left: window.screenX + window.outerWidth - window.innerWidth,
+    top: window.screenY + window.outerHeight - window.innerHeight,
   };
 }
 

@@ -4,6 +4,7 @@
 
 import * as probe from "./probe.mjs";
 import { screenUpdates, updateIntervals } from "./screen.mjs";
+import { xDrag, xPress } from "./xpointer.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -101,7 +102,9 @@ async function recorded(browser, action, watchScreen) {
   const wall = performance.now() - start;
   // Let the last frames land.
   await sleep(100);
-  const stats = frameStats(await browser.execute(probe.stopFrames));
+  const recording = await browser.execute(probe.stopFrames);
+  // How many pointer moves reached the page: every one sent, unless something merged them.
+  const stats = { ...frameStats(recording), moves: recording.moves };
   if (screen) stats.screen = screenStats(await screen.stop(), screen.pane);
   return { ...stats, wallMs: Math.round(wall) };
 }
@@ -154,10 +157,19 @@ async function moveAndRelease(browser, from, { steps, dx, dy, stepMs, end = 0 })
 }
 
 /**
- * A pointer drag from `from` (`moves` as for `moveAndRelease`), recorded as `recorded` does
- * from the first move on: the press is made and drawn first, apart.
+ * A pointer drag from `from` (viewport pixels; `moves` as for `moveAndRelease`), recorded as
+ * `recorded` does from the first move on: the press is made and drawn first, apart. With
+ * `pointer` "x" the mouse is moved through the X server (xpointer.mjs) instead of WebDriver.
  */
-export async function recordedDrag(browser, from, moves, watchScreen) {
+export async function recordedDrag(browser, from, moves, watchScreen, pointer = "webdriver") {
+  if (pointer === "x") {
+    const page = await browser.execute(probe.pageOnScreen);
+    const at = { x: page.left + from.x, y: page.top + from.y };
+    await xPress(at);
+    await browser.executeAsync(probe.afterFrames, 2);
+    await sleep(150);
+    return recorded(browser, () => xDrag(at, moves), watchScreen);
+  }
   await press(browser, from);
   return recorded(browser, () => moveAndRelease(browser, from, moves), watchScreen);
 }
@@ -255,34 +267,59 @@ export async function runScenarios(
   results.working = await browser.execute(probe.canvasState);
   log(`working zoom: ${JSON.stringify(results.working)}`);
 
-  for (let run = 0; run < runs; run++) {
-    const card = await browser.execute(probe.visibleCard);
-    if (!card) throw new Error("no card fully in view at working zoom");
-    await browser.execute(probe.clearDrops);
-    const moves = { steps, dx: 2, dy: 1, stepMs: 16, end: run % 2 === 0 ? 8 : -8 };
-    const figures = await recordedDrag(browser, card, moves, watchScreen);
-    add("drag card (working zoom)", figures);
-    if (watchesIpc) {
-      const drop = await browser.execute(probe.dropTiming, 5000);
-      results.drops.push(drop);
-      log(`drop: ${JSON.stringify(drop)}`);
-    }
-    await sleep(500);
-  }
+  /**
+   * A gesture's moves for `pointer`: WebDriver's pointer moves every 16 ms, `steps` times by
+   * `dx`/`dy`. The X server's moves as a mouse reporting at 125 Hz does: every 8 ms, twice as many
+   * by half as much, so over the same ground at the same speed. (A pointer moving every 16 ms,
+   * a little faster than the display's 16.7 ms, drifts against its frames; no mouse reports that
+   * seldom. See docs/benchmarks.md, "A mouse through the X server".)
+   */
+  const gesture = (pointer, dx, dy) =>
+    pointer === "x"
+      ? { steps: steps * 2, dx: dx / 2, dy: dy / 2, stepMs: 8 }
+      : { steps, dx, dy, stepMs: 16 };
 
-  /** Pans `runs` times by dragging the empty canvas, `dx`/`dy` per step. */
-  const pan = async (name, dx, dy) => {
+  /**
+   * Drags a card `runs` times, with WebDriver's pointer or the X server's (`pointer`); the drops
+   * of WebDriver's drags are timed.
+   */
+  const drags = async (name, pointer) => {
+    for (let run = 0; run < runs; run++) {
+      const card = await browser.execute(probe.visibleCard);
+      if (!card) throw new Error("no card fully in view at working zoom");
+      const timed = watchesIpc && pointer === "webdriver";
+      if (timed) await browser.execute(probe.clearDrops);
+      const moves = { ...gesture(pointer, 2, 1), end: run % 2 === 0 ? 8 : -8 };
+      add(name, await recordedDrag(browser, card, moves, watchScreen, pointer));
+      if (timed) {
+        const drop = await browser.execute(probe.dropTiming, 5000);
+        results.drops.push(drop);
+        log(`drop: ${JSON.stringify(drop)}`);
+      }
+      await sleep(500);
+    }
+  };
+
+  /** Pans `runs` times by dragging the empty canvas, `dx`/`dy` per step of 16 ms. */
+  const pan = async (name, dx, dy, pointer = "webdriver") => {
     for (let run = 0; run < runs; run++) {
       const at = await browser.execute(probe.panePoint);
       if (!at) {
         log(`${name}: no empty canvas in view; skipped`);
         return;
       }
-      add(name, await recordedDrag(browser, at, { steps, dx, dy, stepMs: 16 }, watchScreen));
+      add(name, await recordedDrag(browser, at, gesture(pointer, dx, dy), watchScreen, pointer));
       await sleep(300);
     }
   };
+  await drags("drag card (working zoom)", "webdriver");
   await pan("pan (working zoom)", -4, -2);
+  // The same with a mouse moved through the X server, the way a real mouse's moves come
+  // (xpointer.mjs); only where there is an X screen.
+  if (watchScreen) {
+    await drags("drag card (working zoom, X mouse)", "x");
+    await pan("pan (working zoom, X mouse)", -4, -2, "x");
+  }
 
   // The whole map: the canvas's own "fit view" button.
   await (await browser.$(".react-flow__controls-fitview")).click();
@@ -375,6 +412,8 @@ export function summarise(results) {
     const pooled = screenTogether(list);
     out[name] = {
       ...medians(list, ["fps", "p95", "max", "slow"]),
+      // Pointer moves that reached the page, in a gesture's runs (a wheel zoom has none).
+      ...(list.some((r) => r.moves > 0) ? medians(list, ["moves"]) : {}),
       view: list.every((r) => r.view)
         ? medians(
             list.map((r) => r.view),

@@ -10,7 +10,10 @@ const screenStatsOf = (intervals) => {
   // Updates at the times the intervals add up to, with a press before and a release after.
   let time = 0;
   const times = [0, 50];
-  for (const ms of intervals) times.push((time = times.at(-1) + ms));
+  for (const ms of intervals) {
+    time = times.at(-1) + ms;
+    times.push(time);
+  }
   times.push(time + 80);
   return screenStats(times.map((at) => [at, 0, 0, 620, 688]));
 };

@@ -10,8 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "screen_updates.py");
-// Debian's python3 (with python3-xlib), not a python3 of a virtual environment earlier on PATH.
-const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+/** Debian's python3 (with python3-xlib), not a python3 of a virtual environment earlier on PATH. */
+export const python = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
 /** Rectangles drawn within this many milliseconds of each other are one update of the screen. */
 export const SAME_UPDATE_MS = 2;

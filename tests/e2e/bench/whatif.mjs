@@ -3,7 +3,8 @@
 // for finding what to make cheaper, not part of the benchmark's figures:
 //
 //   node tests/e2e/bench/whatif.mjs [--mode off|on] [--zoom working|whole] [--how paint|pan]
-//        [--variants NAME,NAME] [--runs N] [--step-ms MS] [--app BINARY] [--cli BINARY]
+//        [--variants NAME,NAME] [--runs N] [--step-ms MS] [--pointer webdriver|x]
+//        [--app BINARY] [--cli BINARY]
 //
 // --how paint (the default) moves React Flow's viewport element directly on every animation
 // frame, so only style and painting are measured, no JavaScript of the app. Besides the frame
@@ -14,7 +15,8 @@
 // prints the screen's updates (screen.mjs) of all its runs together; --step-ms sets how often
 // the pointer moves (16 ms as in the benchmark; 8 ms as a 125 Hz mouse), by MS/4 pixels across
 // and MS/8 up each time, so the pan covers the same ground (WebKitWebDriver sends 8 ms moves 8 to
-// 18 ms apart, so such a pan takes about 1.3 s instead of 1). Variants are injected as a
+// 18 ms apart, so such a pan takes about 1.3 s instead of 1), and --pointer x moves the mouse
+// through the X server instead of WebDriver (xpointer.mjs). Variants are injected as a
 // constructed style sheet: the app's content security policy refuses <style> elements, which is
 // why an earlier version of this tool measured nothing but noise.
 
@@ -38,6 +40,7 @@ const { values: opts } = parseArgs({
     how: { type: "string", default: "paint" },
     runs: { type: "string", default: "2" },
     "step-ms": { type: "string", default: "16" },
+    pointer: { type: "string", default: "webdriver" },
     variants: { type: "string" },
   },
 });
@@ -149,7 +152,7 @@ try {
       if (!at) throw new Error("no empty canvas to pan from");
       const stepMs = Number(opts["step-ms"]);
       const moves = { steps: Math.round(960 / stepMs), dx: -stepMs / 4, dy: -stepMs / 8, stepMs };
-      figures.push(await recordedDrag(browser, at, moves, watchScreen));
+      figures.push(await recordedDrag(browser, at, moves, watchScreen, opts.pointer));
       await sleep(300);
     }
     // With nothing that moves on the canvas, nothing reaches the screen to be counted.
