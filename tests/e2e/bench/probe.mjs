@@ -3,10 +3,11 @@
 
 /**
  * Installs `window.__bench`: a frame recorder (requestAnimationFrame), a count of the pointer
- * moves that reach the page while it records, the time of every pointerup, and the start and end of every `apply` sent to the Rust side. In the real app Tauri's
- * `invoke` cannot be replaced, so the IPC request (a `fetch` to the `ipc:` protocol, which Tauri
- * looks up on each call) is watched; against the fake, its `invoke` is. Returns how the IPC is
- * watched, or null when it cannot be.
+ * moves that reach the page while it records, the time of every pointerup, and the start and end
+ * of every `apply` sent to the Rust side. In the real app Tauri's `invoke` cannot be replaced, so
+ * the IPC request (a `fetch` to the `ipc:` protocol, which Tauri looks up on each call) is
+ * watched; against the fake, its `invoke` is. Returns how the IPC is watched, or null when it
+ * cannot be.
  */
 export function installProbe() {
   if (window.__bench) return window.__bench.watchesIpc;

@@ -271,8 +271,8 @@ export async function runScenarios(
    * A gesture's moves for `pointer`: WebDriver's pointer moves every 16 ms, `steps` times by
    * `dx`/`dy`. The X server's moves as a mouse reporting at 125 Hz does: every 8 ms, twice as many
    * by half as much, so over the same ground at the same speed. (A pointer moving every 16 ms,
-   * a little faster than the display's 16.7 ms, drifts against its frames; no mouse reports that
-   * seldom. See docs/benchmarks.md, "A mouse through the X server".)
+   * a little faster than the display's 16.7 ms, drifts against its frames, and mice report more
+   * often than that. See docs/benchmarks.md, "A mouse through the X server".)
    */
   const gesture = (pointer, dx, dy) =>
     pointer === "x"
@@ -300,7 +300,7 @@ export async function runScenarios(
     }
   };
 
-  /** Pans `runs` times by dragging the empty canvas, `dx`/`dy` per step of 16 ms. */
+  /** Pans `runs` times by dragging the empty canvas, `dx`/`dy` every 16 ms (see `gesture`). */
   const pan = async (name, dx, dy, pointer = "webdriver") => {
     for (let run = 0; run < runs; run++) {
       const at = await browser.execute(probe.panePoint);
