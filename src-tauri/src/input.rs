@@ -13,24 +13,19 @@
 pub fn deliver_every_move(window: &tauri::WebviewWindow) -> tauri::Result<()> {
     use gtk::prelude::{Cast, WidgetExt};
     window.with_webview(|webview| {
-        let view: gtk::Widget = webview.inner().upcast();
-        let uncompressed = |widget: &gtk::Widget| {
-            if let Some(gdk_window) = widget.window() {
-                gdk_window.set_event_compression(false);
-            }
-        };
         // The webview draws into its own GDK window once realized; the window around it gets
         // the events that land outside it.
-        uncompressed(&view);
-        if let Some(top) = view.toplevel() {
-            uncompressed(&top);
-        }
-        view.connect_realize(move |widget| {
-            uncompressed(widget);
-            if let Some(top) = widget.toplevel() {
-                uncompressed(&top);
+        let uncompressed = |widget: &gtk::Widget| {
+            let around = widget.toplevel();
+            for part in [Some(widget), around.as_ref()].into_iter().flatten() {
+                if let Some(gdk_window) = part.window() {
+                    gdk_window.set_event_compression(false);
+                }
             }
-        });
+        };
+        let view: gtk::Widget = webview.inner().upcast();
+        uncompressed(&view);
+        view.connect_realize(uncompressed);
     })
 }
 

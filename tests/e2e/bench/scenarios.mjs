@@ -112,18 +112,11 @@ async function recorded(browser, action, watchScreen) {
 /** The pointer whose button `press` leaves down for `moveAndRelease`. */
 const POINTER = "bench-mouse";
 
-/**
- * Moves the pointer to `from` and presses its button, leaving it down; resolves once the page has
- * drawn what the press changed. Measured apart from the moves: a card pointed at or pressed for
- * the first time is drawn hovered and selected (and the inspector shows it) before anything
- * moves, and those updates, 100 to 200 ms before the first move, are not frames of a drag.
- */
+/** Moves WebDriver's pointer to `from` and presses its button, leaving it down. */
 async function press(browser, from) {
   const action = browser.action("pointer", { id: POINTER, parameters: { pointerType: "mouse" } });
   action.move({ x: from.x, y: from.y, origin: "viewport" }).down({ button: 0 });
   await action.perform(true);
-  await browser.executeAsync(probe.afterFrames, 2);
-  await sleep(150);
 }
 
 /**
@@ -162,16 +155,22 @@ async function moveAndRelease(browser, from, { steps, dx, dy, stepMs, end = 0 })
  * `pointer` "x" the mouse is moved through the X server (xpointer.mjs) instead of WebDriver.
  */
 export async function recordedDrag(browser, from, moves, watchScreen, pointer = "webdriver") {
+  let rest;
   if (pointer === "x") {
     const page = await browser.execute(probe.pageOnScreen);
     const at = { x: page.left + from.x, y: page.top + from.y };
     await xPress(at);
-    await browser.executeAsync(probe.afterFrames, 2);
-    await sleep(150);
-    return recorded(browser, () => xDrag(at, moves), watchScreen);
+    rest = () => xDrag(at, moves);
+  } else {
+    await press(browser, from);
+    rest = () => moveAndRelease(browser, from, moves);
   }
-  await press(browser, from);
-  return recorded(browser, () => moveAndRelease(browser, from, moves), watchScreen);
+  // Measured apart from the moves: a card pointed at or pressed for the first time is drawn
+  // hovered and selected (and the inspector shows it) before anything moves, and those updates,
+  // 100 to 200 ms before the first move, are not frames of a drag.
+  await browser.executeAsync(probe.afterFrames, 2);
+  await sleep(150);
+  return recorded(browser, rest, watchScreen);
 }
 
 /**

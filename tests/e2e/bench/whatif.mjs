@@ -137,6 +137,8 @@ try {
   console.log(
     `${opts.how}, ${opts.zoom} zoom: ${JSON.stringify(await browser.execute(probe.canvasState))}`,
   );
+  const stepMs = Number(opts["step-ms"]);
+  const moves = { steps: Math.round(960 / stepMs), dx: -stepMs / 4, dy: -stepMs / 8, stepMs };
   for (const name of chosen) {
     await browser.execute(useRules, VARIANTS[name]);
     await sleep(800);
@@ -150,8 +152,6 @@ try {
       }
       const at = await browser.execute(probe.panePoint);
       if (!at) throw new Error("no empty canvas to pan from");
-      const stepMs = Number(opts["step-ms"]);
-      const moves = { steps: Math.round(960 / stepMs), dx: -stepMs / 4, dy: -stepMs / 8, stepMs };
       figures.push(await recordedDrag(browser, at, moves, watchScreen, opts.pointer));
       await sleep(300);
     }
